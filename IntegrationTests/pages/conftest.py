@@ -1,0 +1,35 @@
+"""Session fixtures: the shipped catalog built once under /training/ and served on loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+import harness
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> harness.Path:
+    """<tmp>/training/: the catalog built with --base-url https://example.org/training/."""
+    try:
+        return harness.build_site(tmp_path_factory.mktemp("site"))
+    except harness.BuildError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serves <tmp> (so the site is at http://127.0.0.1:PORT/training/) for the session."""
+    with harness.SiteServer(site.parent) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def crawl(server) -> harness.Crawl:
+    return harness.crawl_site(server.origin)
+
+
+@pytest.fixture(scope="session")
+def entries() -> list[harness.Entry]:
+    found = harness.content_entries()
+    assert found, f"no course files under {harness.SITE_ROOT / 'content/courses'}"
+    return found

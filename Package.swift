@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Syllabus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "syllabus", targets: ["syllabus"]),
+        .library(name: "SyllabusKit", targets: ["SyllabusKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CommonMark", dependencies: ["Ccmark"]),
+        .target(
+            name: "SyllabusKit",
+            dependencies: [
+                "CommonMark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "syllabus",
+            dependencies: [
+                "SyllabusKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(
+            name: "SyllabusKitTests",
+            dependencies: ["SyllabusKit"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(name: "SyllabusCLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// Cross-file rules that no single file can check: unique slugs, drafts,
+/// and instructors named by courses without a profile.
+enum CatalogChecker {
+    static func check(_ content: LoadedContent, site: SiteConfig, includeDrafts: Bool, log: inout DiagnosticLog) -> Catalog {
+        var bySlug: [Slug: Course] = [:]
+        for course in content.courses {
+            if let other = bySlug[course.slug] {
+                log.error(course.source, "two entries have the slug '\(course.slug)': \(other.source.path) and \(course.source.path); give one of them another file name or 'slug:'")
+                continue
+            }
+            bySlug[course.slug] = course
+        }
+        let published = bySlug.values
+            .filter { includeDrafts || !$0.draft }
+            .sorted { $0.slug < $1.slug }
+
+        var instructors: [Slug: Instructor] = [:]
+        for profile in content.instructors {
+            if let other = instructors[profile.slug] {
+                log.error(profile.source!, "two instructor profiles make the page '\(profile.slug)': \(other.source!.path) and \(profile.source!.path)")
+                continue
+            }
+            instructors[profile.slug] = profile
+        }
+        for course in published {
+            for name in course.allInstructors {
+                guard let slug = Slug(folding: name), instructors[slug] == nil else { continue }
+                instructors[slug] = Instructor(slug: slug, name: name, role: nil, photo: nil, links: [], bio: "",
+                                               bodyLine: 0, source: nil)
+            }
+        }
+        let sortedInstructors = instructors.values.sorted {
+            ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug)
+        }
+        return Catalog(site: site, courses: published, instructors: sortedInstructors, media: content.media)
+    }
+}

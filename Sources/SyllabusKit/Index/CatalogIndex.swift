@@ -1,0 +1,106 @@
+/// A run of a course, as the catalog and the calendars list it.
+public struct ScheduledRun: Sendable, Hashable {
+    public let course: Course
+    public let run: Run
+}
+
+/// One day of a run: what a day page lists.
+public struct Session: Sendable, Hashable {
+    public let course: Course
+    public let run: Run
+    public let date: CalendarDate
+    /// 1-based: "day 2 of 3".
+    public var dayOfRun: Int { date.dayNumber - run.start.dayNumber + 1 }
+}
+
+/// A tag and the entries carrying it.
+public struct Tag: Sendable, Hashable {
+    public let slug: Slug
+    public let name: String
+    public let courses: [Course]
+}
+
+/// The lookups pages need, each built in one pass over the catalog.
+public struct CatalogIndex: Sendable {
+    public let catalog: Catalog
+    /// Every run in date order (then start hour, title, slug).
+    public let runs: [ScheduledRun]
+    /// Entries without dates, by title.
+    public let unscheduled: [Course]
+    /// Every day with at least one session, in date order.
+    public let days: [CalendarDate]
+    public let sessionsByDay: [CalendarDate: [Session]]
+    public let coursesByInstructor: [Slug: [Course]]
+    public let runsByInstructor: [Slug: [ScheduledRun]]
+    public let tags: [Tag]
+    public let courseBySlug: [Slug: Course]
+
+    public init(_ catalog: Catalog) {
+        self.catalog = catalog
+        var runs: [ScheduledRun] = []
+        var unscheduled: [Course] = []
+        for course in catalog.courses {
+            if course.runs.isEmpty { unscheduled.append(course) }
+            for run in course.runs { runs.append(ScheduledRun(course: course, run: run)) }
+        }
+        runs.sort(by: CatalogIndex.chronological)
+        unscheduled.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        self.runs = runs
+        self.unscheduled = unscheduled
+
+        var sessions: [CalendarDate: [Session]] = [:]
+        var coursesByInstructor: [Slug: [Course]] = [:]
+        var runsByInstructor: [Slug: [ScheduledRun]] = [:]
+        for scheduled in runs {
+            for date in scheduled.run.days {
+                sessions[date, default: []].append(Session(course: scheduled.course, run: scheduled.run, date: date))
+            }
+            for name in scheduled.run.instructors {
+                if let slug = Slug(folding: name) { runsByInstructor[slug, default: []].append(scheduled) }
+            }
+        }
+        // Courses per instructor: scheduled ones in date order, then the rest by title.
+        let catalogOrder = uniqueCourses(runs.map(\.course)) + unscheduled
+        for course in catalogOrder {
+            for name in course.allInstructors {
+                if let slug = Slug(folding: name) { coursesByInstructor[slug, default: []].append(course) }
+            }
+        }
+        self.sessionsByDay = sessions
+        self.days = sessions.keys.sorted()
+        self.coursesByInstructor = coursesByInstructor
+        self.runsByInstructor = runsByInstructor
+
+        var tagged: [Slug: (name: String, courses: [Course])] = [:]
+        for course in catalogOrder {
+            for name in course.tags {
+                guard let slug = Slug(folding: name) else { continue }
+                tagged[slug, default: (name, [])].courses.append(course)
+            }
+        }
+        self.tags = tagged.map { Tag(slug: $0.key, name: $0.value.name, courses: $0.value.courses) }
+            .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        self.courseBySlug = Dictionary(uniqueKeysWithValues: catalog.courses.map { ($0.slug, $0) })
+    }
+
+    static func chronological(_ a: ScheduledRun, _ b: ScheduledRun) -> Bool {
+        let aStart = a.run.hours.startMinutes, bStart = b.run.hours.startMinutes
+        return (a.run.start, aStart, a.course.title.lowercased(), a.course.slug.value, a.run.ordinal)
+            < (b.run.start, bStart, b.course.title.lowercased(), b.course.slug.value, b.run.ordinal)
+    }
+}
+
+private func uniqueCourses(_ courses: [Course]) -> [Course] {
+    var seen = Set<Slug>()
+    return courses.filter { seen.insert($0.slug).inserted }
+}
+
+extension DailyHours {
+    /// Sort key: all-day sessions first.
+    var startMinutes: Int {
+        switch self {
+        case .allDay: return -1
+        case let .hours(start, _): return start.minutesAfterMidnight
+        }
+    }
+}

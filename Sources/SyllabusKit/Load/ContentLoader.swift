@@ -1,0 +1,72 @@
+import Foundation
+
+/// Loads everything under `content/` into unchecked parts of a catalog.
+struct LoadedContent: Sendable {
+    var site: SiteConfig?
+    var courses: [Course]
+    var instructors: [Instructor]
+    /// Course file stems (`beam-vm` for `beam-vm.md`) to their slugs, for Markdown links.
+    var courseFiles: [String: Slug]
+    var media: [String]
+    var log: DiagnosticLog
+}
+
+enum ContentLoader {
+    static func load(root: URL, baseURLOverride: String?) -> LoadedContent {
+        var log = DiagnosticLog()
+        let contentDir = root.appendingPathComponent("content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(SourceLocation(path: "content"), "no content/ folder under \(root.path); run from the site's root or pass --root")
+            return LoadedContent(site: nil, courses: [], instructors: [], courseFiles: [:], media: [], log: log)
+        }
+        let site = SiteConfigLoader.load(root: root, baseURLOverride: baseURLOverride, log: &log)
+
+        let coursePaths = markdownFiles(in: "content/courses", root: root)
+        let courseResults = coursePaths.parallelMap { path -> (Course?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            guard let file = SourceFile.read(path, under: root, log: &fileLog) else { return (nil, fileLog) }
+            return (CourseLoader.load(file, site: site, log: &fileLog), fileLog)
+        }
+        var courses: [Course] = []
+        var courseFiles: [String: Slug] = [:]
+        for (path, result) in zip(coursePaths, courseResults) {
+            log.merge(result.1)
+            if let course = result.0 {
+                courses.append(course)
+                courseFiles[String(path.split(separator: "/").last!.dropLast(3))] = course.slug
+            }
+        }
+
+        let instructorPaths = markdownFiles(in: "content/instructors", root: root)
+        var instructors: [Instructor] = []
+        for path in instructorPaths {
+            guard let file = SourceFile.read(path, under: root, log: &log) else { continue }
+            if let instructor = InstructorLoader.load(file, log: &log) { instructors.append(instructor) }
+        }
+        return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
+                             media: files(under: "content/media", root: root), log: log)
+    }
+
+    /// `*.md` files directly in `folder`, sorted so output never depends on
+    /// the order the file system lists them in.
+    static func markdownFiles(in folder: String, root: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    /// Every regular file below `folder`, relative to it, sorted; hidden files skipped.
+    static func files(under folder: String, root: URL) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(relative)
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,136 @@
+/// Reads one `content/courses/<slug>.md` into a `Course`.
+enum CourseLoader {
+    static let knownKeys = ["title", "summary", "kind", "instructors", "instructor", "start", "end", "time",
+                            "timezone", "location", "tags", "draft", "slug", "runs"]
+    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor"]
+
+    static func load(_ file: SourceFile, site: SiteConfig?, log: inout DiagnosticLog) -> Course? {
+        guard let parts = FrontMatter.split(file, log: &log),
+              let fields = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlFirstLine, log: &log)
+        else { return nil }
+        fields.warnUnknownKeys(known: knownKeys, log: &log)
+        var errors = DiagnosticLog()
+
+        let title = fields.requiredString("title", example: "OTP for the seasoned Erlanger", log: &errors)
+        let slug = slug(of: file, fields: fields, log: &errors)
+        let instructors = instructorNames(fields, log: &errors)
+        let location = fields.string("location", log: &errors)
+        let hours = fields.hours("time", log: &errors) ?? site?.hours ?? .allDay
+        let timezone = fields.timezone("timezone", log: &errors) ?? site?.timezone ?? "UTC"
+        let inherited = RunDefaults(hours: hours, timezone: timezone, location: location, instructors: instructors)
+
+        var runs: [Run] = []
+        if let runList = fields.fieldList("runs", log: &errors) {
+            for key in ["start", "end"] where fields.has(key) {
+                errors.error(fields.keyLocation(key), "'\(key)' cannot stand beside 'runs:'; give each run its own start and end")
+            }
+            for (index, runFields) in runList.enumerated() {
+                runFields.warnUnknownKeys(known: runKeys, log: &log)
+                if let run = run(runFields, ordinal: index, defaults: inherited, log: &errors) { runs.append(run) }
+            }
+            if runList.isEmpty {
+                errors.error(fields.valueLocation("runs"), "'runs' is an empty list; list at least one run or remove 'runs:'")
+            }
+        } else if fields.has("start") || fields.has("end") {
+            if let run = run(fields, ordinal: 0, defaults: inherited, log: &errors) { runs.append(run) }
+        }
+        let summary = fields.string("summary", log: &errors)
+        let kind = fields.string("kind", log: &errors)
+        let tags = fields.stringList("tags", log: &errors) ?? []
+        let draft = fields.bool("draft", log: &errors) ?? false
+        log.merge(errors)
+        guard !errors.hasErrors, let title, let slug else { return nil }
+        return Course(
+            slug: slug,
+            title: title.trimmingCharacters(in: .whitespaces),
+            summary: summary.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            kind: kind,
+            instructors: instructors,
+            location: location,
+            tags: uniqued(tags),
+            draft: draft,
+            runs: runs.sorted { ($0.start, $0.ordinal) < ($1.start, $1.ordinal) },
+            body: parts.body,
+            bodyLine: parts.bodyFirstLine,
+            source: SourceLocation(path: file.path, line: 1, column: 1)
+        )
+    }
+
+    private struct RunDefaults {
+        let hours: DailyHours
+        let timezone: String
+        let location: String?
+        let instructors: [String]
+    }
+
+    private static func run(_ fields: YAMLFields, ordinal: Int, defaults: RunDefaults, log: inout DiagnosticLog) -> Run? {
+        guard fields.has("start") else {
+            log.error(fields.has("end") ? fields.keyLocation("end") : fields.location,
+                      "'\(fields.name("start"))' is missing: a run needs its first day, e.g. start: 2020-05-25")
+            return nil
+        }
+        guard let start = fields.date("start", log: &log) else { return nil }
+        var end = start
+        if fields.has("end") {
+            guard let written = fields.date("end", log: &log) else { return nil }
+            guard written >= start else {
+                log.error(fields.valueLocation("end"), "'\(fields.name("end"))' \(written) is before 'start' \(start); the last day cannot come before the first")
+                return nil
+            }
+            end = written
+        }
+        // A top-level start/end shares its fields with the course, which
+        // already read them into `defaults`.
+        let isNested = !fields.context.isEmpty
+        var instructors = defaults.instructors
+        if isNested, fields.has("instructors") || fields.has("instructor") {
+            instructors = instructorNames(fields, log: &log)
+        }
+        return Run(
+            ordinal: ordinal,
+            start: start,
+            end: end,
+            hours: isNested ? (fields.hours("time", log: &log) ?? defaults.hours) : defaults.hours,
+            timezone: isNested ? (fields.timezone("timezone", log: &log) ?? defaults.timezone) : defaults.timezone,
+            location: isNested ? (fields.string("location", log: &log) ?? defaults.location) : defaults.location,
+            instructors: instructors,
+            source: fields.keyLocation("start")
+        )
+    }
+
+    /// `instructors: [A, B]` or `instructor: A`, not both.
+    private static func instructorNames(_ fields: YAMLFields, log: inout DiagnosticLog) -> [String] {
+        if fields.has("instructors"), fields.has("instructor") {
+            log.error(fields.keyLocation("instructor"), "use either 'instructor' or 'instructors', not both")
+        }
+        let names = (fields.stringList("instructors", log: &log) ?? []) + (fields.stringList("instructor", log: &log) ?? [])
+        for name in names where Slug(folding: name) == nil {
+            log.error(fields.valueLocation(fields.has("instructors") ? "instructors" : "instructor"),
+                      "instructor name \"\(name)\" has no letters or digits to make a page address from")
+        }
+        return uniqued(names)
+    }
+
+    private static func slug(of file: SourceFile, fields: YAMLFields, log: inout DiagnosticLog) -> Slug? {
+        if let written = fields.string("slug", log: &log) {
+            guard let slug = Slug(written) else {
+                log.error(fields.valueLocation("slug"), "'slug': \"\(written)\" is not a slug; use lower-case letters, digits and single hyphens, e.g. otp-seasoned")
+                return nil
+            }
+            return slug
+        }
+        let stem = String(file.path.split(separator: "/").last!.dropLast(3))
+        guard let slug = Slug(stem) else {
+            let hint = Slug(folding: stem).map { "; rename it to \($0).md or set slug: \($0)" } ?? ""
+            log.error(SourceLocation(path: file.path, line: 1, column: 1),
+                      "the file name \"\(stem)\" is not a slug (lower-case letters, digits and single hyphens)\(hint)")
+            return nil
+        }
+        return slug
+    }
+}
+
+func uniqued(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+}

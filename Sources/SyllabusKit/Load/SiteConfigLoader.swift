@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads `content/site.yml`.
+enum SiteConfigLoader {
+    static let path = "content/site.yml"
+    static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html"]
+
+    static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            log.error(SourceLocation(path: path), "site settings are missing; create \(path) with at least 'title:' and 'base_url:'")
+            return nil
+        }
+        guard let file = SourceFile.read(path, under: root, log: &log),
+              let fields = YAMLFields.parse(file.text, file: path, firstLine: 1, log: &log) else { return nil }
+        fields.warnUnknownKeys(known: knownKeys, log: &log)
+
+        let title = fields.requiredString("title", example: "Training catalog", log: &log)
+        var baseURL: BaseURL?
+        if let override = baseURLOverride {
+            baseURL = BaseURL(override)
+            if baseURL == nil {
+                log.error(SourceLocation(path: "--base-url"), "--base-url \"\(override)\" is not an absolute http(s) URL such as https://example.org/training/")
+            }
+        } else if let text = fields.requiredString("base_url", example: "https://training.example.org/", log: &log) {
+            baseURL = BaseURL(text)
+            if baseURL == nil {
+                log.error(fields.valueLocation("base_url"), "'base_url': \"\(text)\" is not an absolute http(s) URL; write e.g. https://example.org/training/")
+            }
+        }
+        let timezone = fields.timezone("timezone", log: &log)
+        let hours = fields.hours("time", log: &log)
+        let language = fields.string("language", log: &log)
+        let description = fields.string("description", log: &log)
+        let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
+        var organizer: Organizer?
+        if let nested = fields.fields("organizer", log: &log) {
+            nested.warnUnknownKeys(known: ["name", "email"], log: &log)
+            let name = nested.requiredString("name", example: "Training team", log: &log)
+            let email = nested.string("email", log: &log)
+            if let email, !isPlausibleEmail(email) {
+                log.error(nested.valueLocation("email"), "'organizer.email': \"\(email)\" is not an e-mail address")
+            }
+            if let name { organizer = Organizer(name: name, email: email) }
+        }
+        guard let title, let baseURL else { return nil }
+        return SiteConfig(
+            title: title,
+            baseURL: baseURL,
+            timezone: timezone ?? "UTC",
+            hours: hours,
+            language: language ?? "en",
+            description: description,
+            organizer: organizer,
+            unsafeHTML: unsafeHTML
+        )
+    }
+
+    private static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+    }
+}

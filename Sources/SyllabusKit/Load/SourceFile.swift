@@ -1,0 +1,60 @@
+import Foundation
+
+/// A text file of the site, read and decoded; `path` is relative to the root
+/// so diagnostics read the same on every machine.
+struct SourceFile: Sendable {
+    let path: String
+    let text: String
+
+    /// Reads `relativePath` under `root`, reporting unreadable files and bytes
+    /// that are not UTF-8 instead of guessing an encoding.
+    static func read(_ relativePath: String, under root: URL, log: inout DiagnosticLog) -> SourceFile? {
+        let url = root.appendingPathComponent(relativePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error(SourceLocation(path: relativePath), "cannot read the file")
+            return nil
+        }
+        guard var text = String(validatingUTF8Data: data) else {
+            let (line, column) = firstInvalidUTF8(in: data)
+            log.error(SourceLocation(path: relativePath, line: line, column: column),
+                      "the file is not valid UTF-8; save it as UTF-8")
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return SourceFile(path: relativePath, text: text)
+    }
+
+    /// Line and byte column of the first byte that breaks UTF-8.
+    private static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            guard index + length <= bytes.count,
+                  String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first != "\u{FFFD}"
+            else { return (line, index - lineStart + 1) }
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            index += length
+        }
+        return (line, 1)
+    }
+}
+
+extension String {
+    /// Strict UTF-8 decoding: `nil` rather than replacement characters.
+    init?(validatingUTF8Data data: Data) {
+        guard let decoded = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) })
+        else { return nil }
+        self = decoded
+    }
+}

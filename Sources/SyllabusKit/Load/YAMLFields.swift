@@ -1,0 +1,255 @@
+import Yams
+
+/// Typed access to one YAML mapping, turning every mistake into a diagnostic
+/// that points at the key or value in the source file.
+///
+/// Values are read from Yams' composed nodes, never through Yams' decoder: a
+/// date stays the text the editor wrote (no `Date`, no UTC shift), and every
+/// node keeps its line and column.
+struct YAMLFields {
+    let file: String
+    /// Added to Yams' 1-based lines: the lines before the YAML in the file.
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    /// Where the mapping itself starts, for "missing key" errors.
+    let location: SourceLocation
+    /// A short name for messages, e.g. `runs[2]`; empty at the top level.
+    let context: String
+
+    /// Parses `yaml` into a mapping. YAML syntax errors are reported at their
+    /// line in the file; an empty document is an empty mapping.
+    static func parse(_ yaml: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> YAMLFields? {
+        let offset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            log.report(diagnostic(for: error, file: file, lineOffset: offset))
+            return nil
+        } catch {
+            log.error(SourceLocation(path: file, line: firstLine, column: 1), "cannot read the YAML: \(error)")
+            return nil
+        }
+        let start = SourceLocation(path: file, line: firstLine, column: 1)
+        guard let node else {
+            return YAMLFields(file: file, lineOffset: offset, mapping: Node.Mapping([]), location: start, context: "")
+        }
+        guard let mapping = node.mapping else {
+            log.error(location(of: node, file: file, lineOffset: offset) ?? start,
+                      "the front matter must be a list of 'key: value' fields, not \(describe(node))")
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: offset, mapping: mapping,
+                          location: location(of: node, file: file, lineOffset: offset) ?? start, context: "")
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return .error(at(mark), "invalid YAML: \(detail)\(problem)".trimmingCharacters(in: .whitespaces))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(at(context.mark), "invalid YAML: the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once")
+        case let .reader(problem, _, _, _):
+            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(problem)")
+        default:
+            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+
+    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
+        node.mark.map { SourceLocation(path: file, line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "the value \"\(scalar.string)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    // MARK: - Keys
+
+    /// Name of a key in messages, with its context: `runs[2].start`.
+    func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
+
+    func node(_ key: String) -> Node? {
+        for (k, v) in mapping where k.scalar?.string == key { return v }
+        return nil
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        for (k, _) in mapping where k.scalar?.string == key {
+            return Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
+        }
+        return location
+    }
+
+    func valueLocation(_ key: String) -> SourceLocation {
+        guard let value = node(key) else { return keyLocation(key) }
+        return Self.location(of: value, file: file, lineOffset: lineOffset) ?? keyLocation(key)
+    }
+
+    func has(_ key: String) -> Bool {
+        guard let value = node(key) else { return false }
+        return !isNull(value)
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if let scalar = node.scalar, scalar.style == .plain, node.null != nil { return true }
+        return false
+    }
+
+    /// Warns about keys not in `known`, suggesting the closest known key.
+    func warnUnknownKeys(known: [String], log: inout DiagnosticLog) {
+        for (k, _) in mapping {
+            let key = k.scalar?.string ?? YAMLFields.describe(k)
+            guard !known.contains(key) else { continue }
+            let at = Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
+            if let guess = Suggestion.closest(to: key, among: known) {
+                log.warning(at, "unknown key '\(name(key))' is ignored; did you mean '\(name(guess))'?")
+            } else {
+                log.warning(at, "unknown key '\(name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
+            }
+        }
+    }
+
+    // MARK: - Typed values
+
+    /// A text value; numbers and booleans are taken as written. Null counts as absent.
+    func string(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let scalar = value.scalar else {
+            log.error(valueLocation(key), "'\(name(key))' must be text, not \(Self.describe(value))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Like `string`, but an absent or blank value is an error.
+    func requiredString(_ key: String, example: String, log: inout DiagnosticLog) -> String? {
+        guard has(key) else {
+            log.error(has(key) || node(key) != nil ? keyLocation(key) : location,
+                      "'\(name(key))' is required; add e.g. \(key): \(example)")
+            return nil
+        }
+        guard let text = string(key, log: &log) else { return nil }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            log.error(valueLocation(key), "'\(name(key))' must not be empty; write e.g. \(key): \(example)")
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let flag = value.scalar != nil ? value.bool : nil else {
+            log.error(valueLocation(key), "'\(name(key))' must be true or false, not \(Self.describe(value))")
+            return nil
+        }
+        return flag
+    }
+
+    /// A list of texts; a single text is a list of one (`tags: Erlang`).
+    func stringList(_ key: String, log: inout DiagnosticLog) -> [String]? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        if let scalar = value.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [text]
+        }
+        guard let sequence = value.sequence else {
+            log.error(valueLocation(key), "'\(name(key))' must be a list such as [A, B], not \(Self.describe(value))")
+            return nil
+        }
+        var items: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar, !isNull(item) else {
+                log.error(Self.location(of: item, file: file, lineOffset: lineOffset) ?? valueLocation(key),
+                          "each entry of '\(name(key))' must be text, not \(Self.describe(item))")
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { items.append(text) }
+        }
+        return items
+    }
+
+    /// A calendar day written `YYYY-MM-DD`.
+    func date(_ key: String, log: inout DiagnosticLog) -> CalendarDate? {
+        guard let text = string(key, log: &log) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = CalendarDate(iso: trimmed) { return date }
+        if looksLikeISODate(trimmed) {
+            log.error(valueLocation(key), "'\(name(key))': \(trimmed) is not a day of the calendar (check the month and day)")
+        } else {
+            log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
+        }
+        return nil
+    }
+
+    private func looksLikeISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Daily hours, `HH:MM-HH:MM` or `all-day`.
+    func hours(_ key: String, log: inout DiagnosticLog) -> DailyHours? {
+        guard let text = string(key, log: &log) else { return nil }
+        switch DailyHours.parse(text) {
+        case .success(let hours):
+            return hours
+        case .failure(.unreadable):
+            log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a time range; write HH:MM-HH:MM, e.g. \"09:00-17:00\", or all-day")
+        case let .failure(.endNotAfterStart(start, end)):
+            log.error(valueLocation(key), "'\(name(key))': the end \(end) is not after the start \(start); write e.g. \"\(start)-17:00\"")
+        }
+        return nil
+    }
+
+    /// An IANA zone name known to the tz database on this machine.
+    func timezone(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let text = string(key, log: &log) else { return nil }
+        let name = text.trimmingCharacters(in: .whitespaces)
+        if TimeZones.isKnown(name) { return name }
+        if let guess = TimeZones.closest(to: name) {
+            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \"\(text)\"; did you mean \(guess)?")
+        } else {
+            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \"\(text)\"; use an IANA name such as Europe/Stockholm")
+        }
+        return nil
+    }
+
+    /// A nested mapping, for `organizer:`.
+    func fields(_ key: String, log: inout DiagnosticLog) -> YAMLFields? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let mapping = value.mapping else {
+            log.error(valueLocation(key), "'\(name(key))' must be a mapping of fields, not \(Self.describe(value))")
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, location: valueLocation(key), context: name(key))
+    }
+
+    /// A list of mappings, for `runs:` and `links:`.
+    func fieldList(_ key: String, log: inout DiagnosticLog) -> [YAMLFields]? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let sequence = value.sequence else {
+            log.error(valueLocation(key), "'\(name(key))' must be a list, not \(Self.describe(value))")
+            return nil
+        }
+        var result: [YAMLFields] = []
+        for (index, item) in sequence.enumerated() {
+            let at = Self.location(of: item, file: file, lineOffset: lineOffset) ?? valueLocation(key)
+            guard let mapping = item.mapping else {
+                log.error(at, "each entry of '\(name(key))' must be a mapping such as {start: 2020-05-25}, not \(Self.describe(item))")
+                continue
+            }
+            result.append(YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, location: at, context: "\(name(key))[\(index + 1)]"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A URL path segment: `[a-z0-9]+(-[a-z0-9]+)*`. Being that strict is what
+/// keeps a slug from content from ever escaping the output folder.
+public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: String
+
+    /// Accepts only a valid slug, as written.
+    public init?(_ text: String) {
+        guard Slug.isValid(text) else { return nil }
+        value = text
+    }
+
+    /// Makes a slug from a name: lower-cased, accents folded to ASCII
+    /// (`Muszyński` → `muszynski`), anything else to single hyphens.
+    public init?(folding name: String) {
+        // Canonical decomposition splits "ń" into "n" and a combining accent;
+        // the accents are then dropped as non-alphanumeric.
+        let decomposed = name.lowercased().decomposedStringWithCanonicalMapping
+        var result = ""
+        var pendingHyphen = false
+        for scalar in decomposed.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let special: String? = Slug.ligatures[scalar]
+            if let special {
+                if pendingHyphen, !result.isEmpty { result += "-" }
+                pendingHyphen = false
+                result += special
+            } else if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen, !result.isEmpty { result += "-" }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        self.init(result)
+    }
+
+    /// Letters that do not decompose into a base letter and an accent.
+    private static let ligatures: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
+
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.first != UInt8(ascii: "-"), text.utf8.last != UInt8(ascii: "-") else { return false }
+        var previousWasHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    public var description: String { value }
+    public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.value < rhs.value }
+}

@@ -1,0 +1,40 @@
+/// Every HTML page of the site, in a fixed order.
+enum PagePlan {
+    static func pages(_ contexts: PageContexts, templates: TemplateSet) -> [Page] {
+        let index = contexts.index
+        var pages: [Page] = [
+            contexts.catalogPage(templates: templates),
+            contexts.instructorsPage(templates: templates),
+            contexts.daysPage(templates: templates),
+            contexts.tagsPage(templates: templates),
+            contexts.notFoundPage(templates: templates),
+        ]
+        pages += index.catalog.courses.map { contexts.coursePage($0, templates: templates) }
+        pages += index.catalog.instructors.map { contexts.instructorPage($0, templates: templates) }
+        pages += index.days.enumerated().map { contexts.dayPage($1, position: $0, templates: templates) }
+        pages += index.tags.map { contexts.tagPage($0, templates: templates) }
+        return pages
+    }
+}
+
+/// Every calendar feed: the whole catalog, each scheduled course, each instructor with runs.
+enum FeedPlan {
+    static func feeds(_ index: CatalogIndex) -> [Feed] {
+        let site = index.catalog.site
+        var feeds = [Feed(path: SitePaths.catalogFeed, name: site.title,
+                          description: "Every course date of \(site.title)", runs: index.runs)]
+        var runsByCourse: [Slug: [ScheduledRun]] = [:]
+        for scheduled in index.runs { runsByCourse[scheduled.course.slug, default: []].append(scheduled) }
+        for course in index.catalog.courses {
+            guard let runs = runsByCourse[course.slug] else { continue }
+            feeds.append(Feed(path: SitePaths.courseFeed(course.slug), name: "\(course.title) · \(site.title)",
+                              description: "Dates of \(course.title)", runs: runs))
+        }
+        for instructor in index.catalog.instructors {
+            guard let runs = index.runsByInstructor[instructor.slug] else { continue }
+            feeds.append(Feed(path: SitePaths.instructorFeed(instructor.slug), name: "\(instructor.name) · \(site.title)",
+                              description: "Courses taught by \(instructor.name)", runs: runs))
+        }
+        return feeds
+    }
+}

@@ -1,0 +1,96 @@
+/// Builds the values templates see. Every value is a plain string, number,
+/// bool, array or dictionary; Mustache's `{{…}}` escapes it for HTML, and
+/// only pre-rendered Markdown and JSON-LD go out unescaped (`{{{…}}}`).
+struct PageContexts: Sendable {
+    let index: CatalogIndex
+    let paths: SitePaths
+    let bodies: RenderedBodies
+    let serveScript: String
+
+    var site: SiteConfig { index.catalog.site }
+
+    /// The shell every page shares: site, page meta and navigation.
+    func page(title: String, path: String, description: String?, nav: String, isHome: Bool = false,
+              feed: [String: Any]? = nil, ogType: String = "website", jsonLD: String? = nil) -> [String: Any] {
+        var page: [String: Any] = [
+            "title": title,
+            "canonical": paths.absolute(path),
+            "isHome": isHome,
+            "ogType": ogType,
+        ]
+        if let description = description ?? site.description { page["description"] = description }
+        if let feed { page["feed"] = feed }
+        if let jsonLD { page["jsonLD"] = jsonLD }
+        var siteContext: [String: Any] = [
+            "title": site.title,
+            "language": site.language,
+            "root": paths.base.path,
+            "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
+        ]
+        if let description = site.description { siteContext["description"] = description }
+        return ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
+    }
+
+    func feedLinks(_ sitePath: String, title: String) -> [String: Any] {
+        ["https": paths.absolute(sitePath), "webcal": paths.base.webcal(sitePath), "title": "\(title) (iCalendar)"]
+    }
+
+    func instructorLinks(_ names: [String]) -> [[String: Any]] {
+        names.enumerated().compactMap { offset, name in
+            guard let slug = Slug(folding: name) else { return nil }
+            return ["name": name, "slug": slug.value, "url": paths.link(SitePaths.instructor(slug)), "last": offset == names.count - 1]
+        }
+    }
+
+    func tagLinks(_ names: [String]) -> [[String: Any]] {
+        names.compactMap { name in
+            guard let slug = Slug(folding: name) else { return nil }
+            return ["name": name, "slug": slug.value, "url": paths.link(SitePaths.tag(slug))]
+        }
+    }
+
+    /// Hours with the zone spelled out where it is not the site's own.
+    func hoursText(_ run: Run) -> String {
+        switch run.hours {
+        case .allDay: return "All day"
+        case .hours: return run.hours.description
+        }
+    }
+
+    /// An entry card: a run of a course, or an entry without dates (`run == nil`).
+    func entryCard(_ course: Course, run: Run?) -> [String: Any] {
+        var card: [String: Any] = [
+            "title": course.title,
+            "url": paths.link(SitePaths.course(course.slug)),
+        ]
+        if let kind = course.kind { card["kind"] = kind }
+        if let summary = course.summary { card["summary"] = summary }
+        let names = run?.instructors ?? course.allInstructors
+        card["instructors"] = instructorLinks(names)
+        card["hasInstructors"] = !names.isEmpty
+        card["tags"] = tagLinks(course.tags)
+        card["hasTags"] = !course.tags.isEmpty
+        if let run {
+            card["dates"] = DateText.range(run.start, run.end)
+            card["startISO"] = run.start.iso
+            card["hours"] = run.hours == .allDay ? "All day" : "\(run.hours) \(run.timezone)"
+            if let location = run.location { card["location"] = location }
+            card["months"] = months(of: run)
+        } else {
+            if let location = course.location { card["location"] = location }
+            card["months"] = [String]()
+        }
+        return card
+    }
+
+    /// `2020-05` keys of every month a run touches, for the catalog filter.
+    func months(of run: Run) -> [String] {
+        var keys: [String] = []
+        var date = CalendarDate(year: run.start.year, month: run.start.month, day: 1)!
+        while date <= run.end {
+            keys.append(pad(date.year, 4) + "-" + pad(date.month, 2))
+            date = date.adding(days: CalendarDate.daysIn(month: date.month, year: date.year))
+        }
+        return keys
+    }
+}

@@ -1,0 +1,45 @@
+extension PageContexts {
+    /// `/`: scheduled runs in date order, then entries without dates.
+    func catalogPage(templates: TemplateSet) -> Page {
+        Page.html(at: "") {
+            let runs = index.runs.map { entryCard($0.course, run: $0.run) }
+            let unscheduled = index.unscheduled.map { entryCard($0, run: nil) }
+            var context = page(title: site.title, path: "", description: site.description, nav: "catalog", isHome: true,
+                               feed: feedLinks(SitePaths.catalogFeed, title: site.title),
+                               jsonLD: StructuredData.itemList(index, paths: paths))
+            context["runs"] = runs
+            context["unscheduled"] = unscheduled
+            context["hasRuns"] = !runs.isEmpty
+            context["hasUnscheduled"] = !unscheduled.isEmpty
+            context["hasEntries"] = !runs.isEmpty || !unscheduled.isEmpty
+            if runs.count + unscheduled.count > 1 {
+                context["filters"] = filterOptions()
+            }
+            return templates.render("catalog", context)
+        }
+    }
+
+    private func filterOptions() -> [String: Any] {
+        var months = Set<String>()
+        for scheduled in index.runs { months.formUnion(self.months(of: scheduled.run)) }
+        return [
+            "tags": index.tags.map { ["slug": $0.slug.value, "name": $0.name] },
+            "instructors": index.catalog.instructors
+                .filter { index.coursesByInstructor[$0.slug] != nil }
+                .map { ["slug": $0.slug.value, "name": $0.name] },
+            "months": months.sorted().map { key -> [String: Any] in
+                let parts = key.split(separator: "-")
+                return ["key": key, "name": DateText.month(year: Int(parts[0])!, month: Int(parts[1])!)]
+            },
+        ]
+    }
+
+    /// `/404.html`
+    func notFoundPage(templates: TemplateSet) -> Page {
+        Page(path: "404.html") {
+            var context = page(title: "Page not found", path: "404.html", description: nil, nav: "none")
+            context["notFound"] = true
+            return templates.render("404", context)
+        }
+    }
+}

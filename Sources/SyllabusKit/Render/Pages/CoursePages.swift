@@ -1,0 +1,44 @@
+extension PageContexts {
+    /// `/courses/<slug>/`: facts, runs with links to each day, feed links, body.
+    func coursePage(_ course: Course, templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.course(course.slug)) {
+            let feed: [String: Any]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
+            var context = page(title: course.title, path: SitePaths.course(course.slug), description: course.summary,
+                               nav: "catalog", feed: feed, ogType: "article",
+                               jsonLD: StructuredData.course(course, site: site, paths: paths))
+            context["title"] = course.title
+            if let kind = course.kind { context["kind"] = kind }
+            if let summary = course.summary { context["summary"] = summary }
+            if let location = course.location, Set(course.runs.map(\.location)).count <= 1 { context["location"] = location }
+            context["runs"] = course.runs.map(runContext)
+            context["hasRuns"] = !course.runs.isEmpty
+            context["multipleRuns"] = course.runs.count > 1
+            let names = course.allInstructors
+            context["instructors"] = instructorLinks(names)
+            context["hasInstructors"] = !names.isEmpty
+            context["multipleInstructors"] = names.count > 1
+            context["tags"] = tagLinks(course.tags)
+            context["hasTags"] = !course.tags.isEmpty
+            if let feed { context["feed"] = feed }
+            context["body"] = bodies.courses[course.slug] ?? ""
+            return templates.render("course", context)
+        }
+    }
+
+    private func runContext(_ run: Run) -> [String: Any] {
+        let days = run.days
+        var context: [String: Any] = [
+            "dates": DateText.range(run.start, run.end),
+            "startISO": run.start.iso,
+            "hours": hoursText(run),
+            "timezone": run.timezone,
+            "instructors": instructorLinks(run.instructors),
+            "hasInstructors": !run.instructors.isEmpty,
+            "days": days.enumerated().map { offset, date -> [String: Any] in
+                ["url": paths.link(SitePaths.day(date)), "label": DateText.short(date), "last": offset == days.count - 1]
+            },
+        ]
+        if let location = run.location { context["location"] = location }
+        return context
+    }
+}

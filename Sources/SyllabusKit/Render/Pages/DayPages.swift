@@ -1,0 +1,96 @@
+extension PageContexts {
+    /// `/days/`: each month as a calendar grid and as a list.
+    func daysPage(templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.days) {
+            var context = page(title: "Days", path: SitePaths.days,
+                               description: "Every day with a course in \(site.title), month by month.", nav: "days")
+            let months = monthContexts()
+            context["months"] = months
+            context["hasMonths"] = !months.isEmpty
+            return templates.render("days", context)
+        }
+    }
+
+    private func monthContexts() -> [[String: Any]] {
+        var byMonth: [(year: Int, month: Int, days: [CalendarDate])] = []
+        for date in index.days {
+            if let last = byMonth.last, last.year == date.year, last.month == date.month {
+                byMonth[byMonth.count - 1].days.append(date)
+            } else {
+                byMonth.append((date.year, date.month, [date]))
+            }
+        }
+        return byMonth.map { month in
+            let withSessions = Set(month.days)
+            let first = CalendarDate(year: month.year, month: month.month, day: 1)!
+            let length = CalendarDate.daysIn(month: month.month, year: month.year)
+            var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
+            for day in 1...length {
+                let date = CalendarDate(year: month.year, month: month.month, day: day)!
+                var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
+                if withSessions.contains(date) {
+                    let count = index.sessionsByDay[date]?.count ?? 0
+                    cell["url"] = paths.link(SitePaths.day(date))
+                    cell["count"] = count
+                    cell["plural"] = count != 1
+                }
+                cells.append(cell)
+            }
+            while cells.count % 7 != 0 { cells.append(["blank": true]) }
+            let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
+            return [
+                "key": pad(month.year, 4) + "-" + pad(month.month, 2),
+                "name": DateText.month(year: month.year, month: month.month),
+                "weeks": weeks,
+                "days": month.days.map { date -> [String: Any] in
+                    [
+                        "url": paths.link(SitePaths.day(date)),
+                        "iso": date.iso,
+                        "label": DateText.long(date),
+                        "sessions": (index.sessionsByDay[date] ?? []).map { session -> [String: Any] in
+                            ["title": session.course.title, "hours": hoursText(session.run)]
+                        },
+                    ]
+                },
+            ]
+        }
+    }
+
+    /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
+    func dayPage(_ date: CalendarDate, position: Int, templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.day(date)) {
+            let sessions = index.sessionsByDay[date] ?? []
+            var context = page(title: DateText.long(date), path: SitePaths.day(date),
+                               description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).",
+                               nav: "days")
+            context["iso"] = date.iso
+            context["label"] = DateText.long(date)
+            context["sessions"] = sessions.map { session -> [String: Any] in
+                var item: [String: Any] = [
+                    "title": session.course.title,
+                    "url": paths.link(SitePaths.course(session.course.slug)),
+                    "hours": hoursText(session.run),
+                    "timezone": session.run.timezone,
+                    "dayOfRun": session.dayOfRun,
+                    "dayCount": session.run.dayCount,
+                    "multiDay": session.run.dayCount > 1,
+                    "instructors": instructorLinks(session.run.instructors),
+                    "hasInstructors": !session.run.instructors.isEmpty,
+                ]
+                if let kind = session.course.kind { item["kind"] = kind }
+                if let summary = session.course.summary { item["summary"] = summary }
+                if let location = session.run.location { item["location"] = location }
+                return item
+            }
+            if position > 0 {
+                let previous = index.days[position - 1]
+                context["previous"] = ["url": paths.link(SitePaths.day(previous)), "label": DateText.short(previous)]
+            }
+            if position + 1 < index.days.count {
+                let next = index.days[position + 1]
+                context["next"] = ["url": paths.link(SitePaths.day(next)), "label": DateText.short(next)]
+            }
+            return templates.render("day", context)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+extension PageContexts {
+    /// `/instructors/`: everyone, A–Z.
+    func instructorsPage(templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.instructors) {
+            var context = page(title: "Instructors", path: SitePaths.instructors,
+                               description: "Everyone who teaches in \(site.title).", nav: "instructors")
+            context["instructors"] = index.catalog.instructors.map { instructor -> [String: Any] in
+                var item: [String: Any] = [
+                    "name": instructor.name,
+                    "url": paths.link(SitePaths.instructor(instructor.slug)),
+                    "courseCount": index.coursesByInstructor[instructor.slug]?.count ?? 0,
+                ]
+                if let role = instructor.role { item["role"] = role }
+                return item
+            }
+            return templates.render("instructors", context)
+        }
+    }
+
+    /// `/instructors/<slug>/`: profile, then every run and entry they teach.
+    func instructorPage(_ instructor: Instructor, templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.instructor(instructor.slug)) {
+            let runs = index.runsByInstructor[instructor.slug] ?? []
+            let feed: [String: Any]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
+            var context = page(title: instructor.name, path: SitePaths.instructor(instructor.slug),
+                               description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
+                               nav: "instructors", feed: feed, ogType: "profile")
+            context["name"] = instructor.name
+            if let role = instructor.role { context["role"] = role }
+            if let photo = instructor.photo { context["photo"] = photo.hasPrefix("media/") ? paths.link(photo) : photo }
+            if let bio = bodies.instructors[instructor.slug] { context["bio"] = bio }
+            context["links"] = instructor.links.map { ["title": $0.title, "url": $0.url] }
+            context["hasLinks"] = !instructor.links.isEmpty
+            // Their runs in date order, then entries of theirs without a run they teach.
+            var entries = runs.map { entryCard($0.course, run: $0.run) }
+            let taughtRuns = Set(runs.map(\.course.slug))
+            for course in index.coursesByInstructor[instructor.slug] ?? [] where !taughtRuns.contains(course.slug) {
+                entries.append(entryCard(course, run: nil))
+            }
+            context["entries"] = entries
+            context["hasEntries"] = !entries.isEmpty
+            if let feed { context["feed"] = feed }
+            return templates.render("instructor", context)
+        }
+    }
+}

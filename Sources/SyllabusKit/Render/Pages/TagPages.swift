@@ -1,0 +1,24 @@
+extension PageContexts {
+    /// `/tags/`: every topic with its count.
+    func tagsPage(templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.tags) {
+            var context = page(title: "Topics", path: SitePaths.tags, description: "Browse \(site.title) by topic.", nav: "tags")
+            context["tags"] = index.tags.map { ["name": $0.name, "url": paths.link(SitePaths.tag($0.slug)), "count": $0.courses.count] }
+            context["hasTags"] = !index.tags.isEmpty
+            return templates.render("tags", context)
+        }
+    }
+
+    /// `/tags/<slug>/`: the entries carrying one topic; each run of a course is listed.
+    func tagPage(_ tag: Tag, templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.tag(tag.slug)) {
+            var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
+                               description: "\(tag.name) in \(site.title).", nav: "tags")
+            context["name"] = tag.name
+            context["entries"] = tag.courses.flatMap { course -> [[String: Any]] in
+                course.runs.isEmpty ? [entryCard(course, run: nil)] : course.runs.map { entryCard(course, run: $0) }
+            }
+            return templates.render("tag", context)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CommonMark
+
+/// Every Markdown body of the catalog rendered to HTML, once per build.
+struct RenderedBodies: Sendable {
+    var courses: [Slug: String] = [:]
+    var instructors: [Slug: String] = [:]
+
+    /// Renders in parallel; broken links to course files become errors at
+    /// their line in the source file.
+    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, log: inout DiagnosticLog) -> RenderedBodies {
+        let published = Set(catalog.courses.map(\.slug))
+        let renderer = BodyRenderer(
+            paths: paths,
+            options: catalog.site.unsafeHTML ? [.smartPunctuation, .validateUTF8, .unsafeHTML] : .standard,
+            courseFiles: content.courseFiles.filter { published.contains($0.value) },
+            unpublishedFiles: Set(content.courseFiles.filter { !published.contains($0.value) }.keys)
+        )
+        let courseResults = catalog.courses.parallelMap { course -> (String, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            let html = renderer.render(course.body, file: course.source.path, firstLine: course.bodyLine, log: &fileLog)
+            return (html, fileLog)
+        }
+        var bodies = RenderedBodies()
+        for (course, result) in zip(catalog.courses, courseResults) {
+            bodies.courses[course.slug] = result.0
+            log.merge(result.1)
+        }
+        for instructor in catalog.instructors {
+            guard let source = instructor.source, !instructor.bio.allSatisfy(\.isWhitespace) else { continue }
+            bodies.instructors[instructor.slug] = renderer.render(instructor.bio, file: source.path, firstLine: instructor.bodyLine, log: &log)
+        }
+        return bodies
+    }
+}

@@ -1,0 +1,28 @@
+/// Where every page lives, relative to the output folder (`courses/otp/`)
+/// and as a link inside the deployed site (`/training/courses/otp/`).
+///
+/// Links are root-relative under the base path, so the same pages work at
+/// `https://example.org/training/` and in `syllabus serve`.
+public struct SitePaths: Sendable {
+    public let base: BaseURL
+
+    public init(base: BaseURL) { self.base = base }
+
+    // Output paths of folders (pages are their index.html).
+    public static func course(_ slug: Slug) -> String { "courses/\(slug.value)/" }
+    public static func courseFeed(_ slug: Slug) -> String { "courses/\(slug.value)/calendar.ics" }
+    public static let instructors = "instructors/"
+    public static func instructor(_ slug: Slug) -> String { "instructors/\(slug.value)/" }
+    public static func instructorFeed(_ slug: Slug) -> String { "instructors/\(slug.value)/calendar.ics" }
+    public static let days = "days/"
+    public static func day(_ date: CalendarDate) -> String { "days/\(date.iso)/" }
+    public static let tags = "tags/"
+    public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
+    public static let catalogFeed = "calendar.ics"
+    public static let stylesheet = "assets/style.css"
+
+    /// Link to a site path from any page.
+    public func link(_ sitePath: String) -> String { base.path + sitePath }
+    /// Absolute URL, for canonical links, the sitemap and feeds.
+    public func absolute(_ sitePath: String) -> String { base.absolute(sitePath) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// schema.org JSON-LD for search engines: a `Course` with one
+/// `CourseInstance` per run, and an `ItemList` of courses on the catalog.
+enum StructuredData {
+    static func course(_ course: Course, site: SiteConfig, paths: SitePaths) -> String {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": course.title,
+            "url": paths.absolute(SitePaths.course(course.slug)),
+            "description": course.summary ?? course.title,
+        ]
+        if let organizer = site.organizer {
+            object["provider"] = ["@type": "Organization", "name": organizer.name, "sameAs": site.baseURL.description]
+        } else {
+            object["provider"] = ["@type": "Organization", "name": site.title, "sameAs": site.baseURL.description]
+        }
+        if course.kind?.lowercased() == "certification" { object["educationalCredentialAwarded"] = course.title }
+        if !course.tags.isEmpty { object["keywords"] = course.tags.joined(separator: ", ") }
+        if !course.runs.isEmpty {
+            object["hasCourseInstance"] = course.runs.map { run -> [String: Any] in
+                var instance: [String: Any] = [
+                    "@type": "CourseInstance",
+                    "courseMode": "Onsite",
+                    "startDate": run.start.iso,
+                    "endDate": run.end.iso,
+                    "courseSchedule": [
+                        "@type": "Schedule",
+                        "repeatFrequency": "Daily",
+                        "repeatCount": run.dayCount,
+                        "startDate": run.start.iso,
+                        "endDate": run.end.iso,
+                        "scheduleTimezone": run.timezone,
+                    ].merging(scheduleHours(run)) { $1 },
+                ]
+                if let location = run.location { instance["location"] = ["@type": "Place", "name": location, "address": location] }
+                if !run.instructors.isEmpty {
+                    instance["instructor"] = run.instructors.map { name -> [String: Any] in
+                        var person: [String: Any] = ["@type": "Person", "name": name]
+                        if let slug = Slug(folding: name) { person["url"] = paths.absolute(SitePaths.instructor(slug)) }
+                        return person
+                    }
+                }
+                return instance
+            }
+        }
+        return encode(object)
+    }
+
+    private static func scheduleHours(_ run: Run) -> [String: Any] {
+        guard case let .hours(start, end) = run.hours else { return [:] }
+        return ["startTime": "\(start):00", "endTime": "\(end):00"]
+    }
+
+    static func itemList(_ index: CatalogIndex, paths: SitePaths) -> String {
+        var seen = Set<Slug>()
+        let ordered = (index.runs.map(\.course) + index.unscheduled).filter { seen.insert($0.slug).inserted }
+        let object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "ItemList",
+            "itemListElement": ordered.enumerated().map { offset, course -> [String: Any] in
+                ["@type": "ListItem", "position": offset + 1, "url": paths.absolute(SitePaths.course(course.slug)), "name": course.title]
+            },
+        ]
+        return encode(object)
+    }
+
+    /// Sorted keys for reproducible output; `<`, `>` and `&` escaped so no
+    /// value can close the `<script>` element it sits in.
+    static func encode(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+              let json = String(data: data, encoding: .utf8) else { return "{}" }
+        return json
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

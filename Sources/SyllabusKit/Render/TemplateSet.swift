@@ -1,0 +1,68 @@
+import Foundation
+import Mustache
+
+/// The templates and assets of a build: the built-in ones, each replaced by
+/// the site's own `templates/<name>.mustache` and `templates/assets/…` where
+/// the site has one.
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Asset path under `assets/` to its bytes.
+    let assets: [String: Data]
+
+    static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, text) in BuiltinTemplates.templates {
+            sources[name] = (text, "(built-in)/\(name).mustache")
+        }
+        let folder = "templates"
+        for path in ContentLoader.files(under: folder, root: root) where path.hasSuffix(".mustache") && !path.contains("/") {
+            let relative = "\(folder)/\(path)"
+            guard let file = SourceFile.read(relative, under: root, log: &log) else { continue }
+            sources[String(path.dropLast(".mustache".count))] = (file.text, relative)
+        }
+
+        var library = MustacheLibrary()
+        var failed = false
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                failed = true
+                log.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "template '\(name)' does not parse: \(describe(error.error))")
+            } catch {
+                failed = true
+                log.error(SourceLocation(path: source.path), "template '\(name)' does not parse: \(error)")
+            }
+        }
+
+        var assets: [String: Data] = [:]
+        for (name, text) in BuiltinTemplates.assets { assets[name] = Data(text.utf8) }
+        for path in ContentLoader.files(under: "\(folder)/assets", root: root) {
+            let url = root.appendingPathComponent("\(folder)/assets/\(path)")
+            if let data = FileManager.default.contents(atPath: url.path) {
+                assets[path] = data
+            } else {
+                log.error(SourceLocation(path: "\(folder)/assets/\(path)"), "cannot read the asset")
+            }
+        }
+        return failed ? nil : TemplateSet(library: library, assets: assets)
+    }
+
+    /// Renders the template `name`; pages only ask for names that exist.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing {{/…}} tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+extension BuiltinTemplates {
+    /// The home page: scheduled runs in date order, then entries without dates.
+    static let catalog = #"""
+{{<base}}
+{{$main}}
+<h1>{{site.title}}</h1>
+{{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
+{{#filters}}
+<form class="filters" aria-label="Filter the catalog" hidden>
+<label>Topic <select name="tag"><option value="">All topics</option>{{#tags}}<option value="{{slug}}">{{name}}</option>{{/tags}}</select></label>
+<label>Instructor <select name="instructor"><option value="">All instructors</option>{{#instructors}}<option value="{{slug}}">{{name}}</option>{{/instructors}}</select></label>
+<label>Month <select name="month"><option value="">All months</option>{{#months}}<option value="{{key}}">{{name}}</option>{{/months}}</select></label>
+<output class="filter-count" aria-live="polite"></output>
+</form>
+{{/filters}}
+{{#hasRuns}}
+<section aria-labelledby="scheduled">
+<h2 id="scheduled">Scheduled</h2>
+<ol class="cards">
+{{#runs}}
+{{> entry-card}}
+{{/runs}}
+</ol>
+</section>
+{{/hasRuns}}
+{{#hasUnscheduled}}
+<section aria-labelledby="undated">
+<h2 id="undated">Without dates</h2>
+<ol class="cards">
+{{#unscheduled}}
+{{> entry-card}}
+{{/unscheduled}}
+</ol>
+</section>
+{{/hasUnscheduled}}
+{{^hasEntries}}<p>The catalog is empty.</p>{{/hasEntries}}
+{{#filters}}<script src="{{site.root}}assets/filter.js" defer></script>{{/filters}}
+{{/main}}
+{{/base}}
+"""#
+
+    /// One entry in a list: a run of a course, or an entry without dates.
+    static let entryCard = #"""
+<li class="card" data-tags="{{#tags}}{{slug}} {{/tags}}" data-instructors="{{#instructors}}{{slug}} {{/instructors}}" data-months="{{#months}}{{.}} {{/months}}">
+<article>
+<h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
+<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}{{#dates}}<time datetime="{{startISO}}">{{dates}}</time>{{/dates}}{{^dates}}<span class="undated">No dates yet</span>{{/dates}}{{#hours}} · <span class="hours">{{hours}}</span>{{/hours}}{{#location}} · <span class="location">{{location}}</span>{{/location}}</p>
+{{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+{{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
+{{#hasTags}}<ul class="tags" aria-label="Topics">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>{{/hasTags}}
+</article>
+</li>
+"""#
+}

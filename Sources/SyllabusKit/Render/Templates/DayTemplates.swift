@@ -1,0 +1,61 @@
+extension BuiltinTemplates {
+    /// Every day with a session: a month grid to look at, and a list to read.
+    static let days = #"""
+{{<base}}
+{{$main}}
+<h1>Days</h1>
+{{^hasMonths}}<p>No dates are scheduled.</p>{{/hasMonths}}
+{{#months}}
+<section class="month" aria-labelledby="m-{{key}}">
+<h2 id="m-{{key}}">{{name}}</h2>
+<div class="month-layout">
+<table class="month-grid">
+<caption class="visually-hidden">{{name}}: days with sessions are links</caption>
+<thead><tr><th scope="col" abbr="Monday">Mo</th><th scope="col" abbr="Tuesday">Tu</th><th scope="col" abbr="Wednesday">We</th><th scope="col" abbr="Thursday">Th</th><th scope="col" abbr="Friday">Fr</th><th scope="col" abbr="Saturday">Sa</th><th scope="col" abbr="Sunday">Su</th></tr></thead>
+<tbody>
+{{#weeks}}
+<tr>{{#cells}}{{#blank}}<td class="blank"></td>{{/blank}}{{^blank}}<td{{#url}} class="has-sessions"{{/url}}>{{#url}}<a href="{{url}}" aria-label="{{label}}: {{count}} session{{#plural}}s{{/plural}}">{{day}}</a>{{/url}}{{^url}}<span>{{day}}</span>{{/url}}</td>{{/blank}}{{/cells}}</tr>
+{{/weeks}}
+</tbody>
+</table>
+<ul class="day-list">
+{{#days}}
+<li><a href="{{url}}"><time datetime="{{iso}}">{{label}}</time></a>
+<ul>{{#sessions}}<li><span class="hours">{{hours}}</span> {{title}}</li>{{/sessions}}</ul></li>
+{{/days}}
+</ul>
+</div>
+</section>
+{{/months}}
+{{/main}}
+{{/base}}
+"""#
+
+    /// Every session on one day, with its hours.
+    static let day = #"""
+{{<base}}
+{{$main}}
+<h1><time datetime="{{iso}}">{{label}}</time></h1>
+<ol class="cards">
+{{#sessions}}
+<li class="card">
+<article>
+<h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
+<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}<span class="hours">{{hours}}</span>{{#timezone}} <span class="zone">({{timezone}})</span>{{/timezone}}{{#multiDay}} · Day {{dayOfRun}} of {{dayCount}}{{/multiDay}}{{#location}} · {{location}}{{/location}}</p>
+{{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+{{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
+</article>
+</li>
+{{/sessions}}
+</ol>
+<nav class="pager" aria-label="Other days">
+<ul>
+{{#previous}}<li><a href="{{url}}" rel="prev">← {{label}}</a></li>{{/previous}}
+<li><a href="{{site.root}}days/">All days</a></li>
+{{#next}}<li><a href="{{url}}" rel="next">{{label}} →</a></li>{{/next}}
+</ul>
+</nav>
+{{/main}}
+{{/base}}
+"""#
+}

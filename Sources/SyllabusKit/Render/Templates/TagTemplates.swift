@@ -1,0 +1,42 @@
+extension BuiltinTemplates {
+    /// Every topic.
+    static let tags = #"""
+{{<base}}
+{{$main}}
+<h1>Topics</h1>
+{{^hasTags}}<p>No topics yet.</p>{{/hasTags}}
+<ul class="tag-cloud">
+{{#tags}}
+<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>
+{{/tags}}
+</ul>
+{{/main}}
+{{/base}}
+"""#
+
+    /// The entries carrying one topic.
+    static let tag = #"""
+{{<base}}
+{{$main}}
+<h1>{{name}}</h1>
+<h2 class="visually-hidden">Entries</h2>
+<ol class="cards">
+{{#entries}}
+{{> entry-card}}
+{{/entries}}
+</ol>
+{{/main}}
+{{/base}}
+"""#
+
+    /// Served for any missing page.
+    static let notFound = #"""
+{{<base}}
+{{$main}}
+<h1>Page not found</h1>
+<p>There is no page at this address. It may have moved, or the course may no longer be offered.</p>
+<p><a href="{{site.root}}">Browse the catalog</a> or see <a href="{{site.root}}days/">all days</a>.</p>
+{{/main}}
+{{/base}}
+"""#
+}

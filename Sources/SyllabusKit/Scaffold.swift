@@ -1,0 +1,87 @@
+import Foundation
+
+/// `syllabus new`: a content file with every field shown and commented,
+/// whose values pass `syllabus check` as they stand.
+public enum Scaffold {
+    public enum Kind: Sendable { case course, instructor }
+
+    /// Writes the file and returns its path relative to the root; refuses to overwrite.
+    public static func create(_ kind: Kind, title: String, root: URL, timestamp: Int) throws -> String {
+        let cleaned = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let slug = Slug(folding: cleaned) else {
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: "(command line)"), "\"\(title)\" has no letters or digits to make a file name from")])
+        }
+        let folder = kind == .course ? "content/courses" : "content/instructors"
+        let relative = "\(folder)/\(slug.value).md"
+        let url = root.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "\(relative) already exists; it was left as it is")])
+        }
+        let text = kind == .course ? course(title: cleaned, slug: slug, timestamp: timestamp) : instructor(name: cleaned)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // O_EXCL semantics: never replace a file that appeared meanwhile.
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) || !FileManager.default.fileExists(atPath: url.path) else {
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative)")])
+        }
+        try Data(text.utf8).write(to: url)
+        return relative
+    }
+
+    /// YAML-quotes a value so any title is read back as written.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func course(title: String, slug: Slug, timestamp: Int) -> String {
+        // A start date four weeks from today keeps the skeleton valid and plausible.
+        let day = CalendarDate(dayNumber: timestamp / 86_400 + 28)
+        return """
+        ---
+        title: \(quoted(title))          # required
+        summary: "One sentence on what attendees will be able to do."   # plain-text teaser for lists and feeds
+        kind: course                      # course, tutorial, certification, ...
+        instructors: []                   # names, e.g. [Robert Virding]; each gets an instructor page
+        start: \(day.iso)                 # first day, YYYY-MM-DD; remove start/end for an entry without dates
+        end: \(day.iso)                   # last day, inclusive
+        # time: "09:00-17:00"             # daily local hours, or all-day; default from site.yml
+        # timezone: Europe/Stockholm      # IANA zone; default from site.yml
+        # location: Stockholm
+        tags: []                          # e.g. [Erlang, OTP]
+        draft: true                       # left out of the site until you remove this or build with --drafts
+        # slug: \(slug.value)             # the page address; defaults to the file name
+        # A course given more than once lists runs instead of start/end:
+        # runs:
+        #   - {start: \(day.iso), end: \(day.adding(days: 2).iso), time: "09:00-17:00", location: Stockholm}
+        ---
+
+        ## Overview
+
+        What the course is about, in a paragraph or two.
+
+        ## You will learn
+
+        - First outcome
+        - Second outcome
+
+        ## Prerequisites
+
+        What attendees should know before they come.
+
+        """
+    }
+
+    static func instructor(name: String) -> String {
+        """
+        ---
+        name: \(quoted(name))             # required; courses refer to the instructor by this name
+        role: "Trainer"                   # one line under the name
+        # photo: media/photo.jpg          # a file under content/media/, or an https:// URL
+        # links:
+        #   - {title: Website, url: "https://example.org/"}
+        ---
+
+        A short biography in Markdown.
+
+        """
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// What a build did, for the one-line summary.
+public struct BuildSummary: Sendable {
+    public let entries: Int
+    public let runs: Int
+    public let pages: Int
+    public let feeds: Int
+    public let files: Int
+    public let seconds: Double
+    public let warnings: [Diagnostic]
+    /// Seconds per stage, in pipeline order.
+    public let stages: [(name: String, seconds: Double)]
+
+    /// `Built 7 entries (5 runs): 31 pages, 13 feeds, 3 assets in 0.12 s`
+    public var line: String {
+        "Built \(entries) entr\(entries == 1 ? "y" : "ies") (\(runs) run\(runs == 1 ? "" : "s")): \(pages) pages, \(feeds) feeds, \(files) other files in \(String(format: "%.2f", seconds)) s"
+    }
+}
+
+/// Options of one build, as the command line gives them.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var output: URL
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Seconds since 1970 used for every timestamp (`SOURCE_DATE_EPOCH`, or now).
+    public var timestamp: Int
+    /// Injected into every page by `syllabus serve`; empty for a published build.
+    public var serveScript: String
+
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+                timestamp: Int, serveScript: String = "") {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.timestamp = timestamp
+        self.serveScript = serveScript
+    }
+}
+
+/// The build pipeline: load → check → index → render → write.
+public enum SiteBuilder {
+    /// Builds the site into `options.output`, or throws `BuildFailed` with
+    /// every diagnostic and leaves the previous output untouched.
+    /// With `write: false` it runs every check and renders every page, writing nothing.
+    @discardableResult
+    public static func build(_ options: BuildOptions, write: Bool = true, progress: Progress = .silent) throws -> BuildSummary {
+        var clock = StageClock()
+        var log = DiagnosticLog()
+        if write, let problem = OutputFolder.validate(output: options.output, root: options.root) {
+            throw BuildFailed(diagnostics: [problem])
+        }
+
+        progress.stage("Loading")
+        let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL)
+        log.merge(content.log)
+        let templates = TemplateSet.load(root: options.root, log: &log)
+        clock.lap("load")
+        guard let site = content.site, let templates else { throw BuildFailed(diagnostics: log.sorted) }
+
+        progress.stage("Checking")
+        let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts, log: &log)
+        let paths = SitePaths(base: site.baseURL)
+        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, log: &log)
+        clock.lap("markdown")
+        if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
+
+        let index = CatalogIndex(catalog)
+        clock.lap("index")
+
+        let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript)
+        let pages = PagePlan.pages(contexts, templates: templates)
+        let previousFeed = try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
+        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
+                                    ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger())
+        let feeds = FeedPlan.feeds(index)
+
+        let folder = OutputFolder(root: options.root, output: options.output)
+        let sink = OutputSink(folder: write ? folder : nil)
+        do {
+            try sink.begin()
+            progress.stage("Rendering pages", total: pages.count)
+            try sink.write(pages, progress: progress)
+            clock.lap("templates")
+            progress.stage("Writing feeds", total: feeds.count)
+            try sink.write(feeds.map { feed in Page(path: feed.path) { feedWriter.render(feed) } }, progress: progress)
+            clock.lap("feeds")
+            var other = 0
+            let sitemap = Sitemap.xml(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
+            try sink.write(Data(sitemap.utf8), to: "sitemap.xml")
+            for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+                try sink.write(data, to: "assets/\(name)")
+                other += 1
+            }
+            for file in catalog.media {
+                try sink.copy(options.root.appendingPathComponent("content/media/\(file)"), to: "media/\(file)")
+                other += 1
+            }
+            try sink.commit()
+            clock.lap("write")
+            progress.finish()
+            return BuildSummary(entries: catalog.courses.count, runs: index.runs.count, pages: pages.count,
+                                feeds: feeds.count, files: other + 1, seconds: clock.total, warnings: log.sorted,
+                                stages: clock.laps)
+        } catch let failure as BuildFailed {
+            sink.abandon()
+            throw failure
+        } catch {
+            sink.abandon()
+            throw BuildFailed(diagnostics: log.sorted + [.error(SourceLocation(path: options.output.path), "cannot write the output: \(error.localizedDescription)")])
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import SyllabusKit
+
+/// How the command line talks to people and to CI.
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 1 {
+            FileHandle.standardError.write(Data("\(errors) errors\n".utf8))
+        }
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("syllabus: \(message)\n".utf8))
+    }
+}
+
+/// Values the library must not read itself: they are injected from here.
+enum Environment {
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise now.
+    static func timestamp() -> Int {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let value = Int(text.trimmingCharacters(in: .whitespaces)) {
+            return value
+        }
+        return Int(Date().timeIntervalSince1970)
+    }
+}
