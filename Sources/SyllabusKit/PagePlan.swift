@@ -22,18 +22,18 @@ enum FeedPlan {
     static func feeds(_ index: CatalogIndex) -> [Feed] {
         let site = index.catalog.site
         var feeds = [Feed(path: SitePaths.catalogFeed, name: site.title,
-                          description: "Every course date of \(site.title)", runs: index.runs)]
+                          description: "Every course date of \(site.title)", runs: index.runs, key: nil)]
         var runsByCourse: [Slug: [ScheduledRun]] = [:]
         for scheduled in index.runs { runsByCourse[scheduled.course.slug, default: []].append(scheduled) }
         for course in index.catalog.courses {
             guard let runs = runsByCourse[course.slug] else { continue }
             feeds.append(Feed(path: SitePaths.courseFeed(course.slug), name: "\(course.title) · \(site.title)",
-                              description: "Dates of \(course.title)", runs: runs))
+                              description: "Dates of \(course.title)", runs: runs, key: pageKey(runs)))
         }
         for instructor in index.catalog.instructors {
             guard let runs = index.runsByInstructor[instructor.slug] else { continue }
             feeds.append(Feed(path: SitePaths.instructorFeed(instructor.slug), name: "\(instructor.name) · \(site.title)",
-                              description: "Courses taught by \(instructor.name)", runs: runs))
+                              description: "Courses taught by \(instructor.name)", runs: runs, key: pageKey(instructor.name, runs)))
         }
         return feeds
     }

@@ -42,11 +42,25 @@ public struct BuildOptions: Sendable {
 
 /// The build pipeline: load → check → index → render → write.
 public enum SiteBuilder {
+    /// The deploy sub-path from `site.yml`'s `base_url` (`/training/`), for
+    /// `syllabus serve`, which serves the site under that same path.
+    public static func basePath(root: URL) throws -> String {
+        var log = DiagnosticLog()
+        guard let site = SiteConfigLoader.load(root: root, baseURLOverride: nil, log: &log) else {
+            throw BuildFailed(diagnostics: log.sorted)
+        }
+        return site.baseURL.path
+    }
+
     /// Builds the site into `options.output`, or throws `BuildFailed` with
     /// every diagnostic and leaves the previous output untouched.
     /// With `write: false` it runs every check and renders every page, writing nothing.
     @discardableResult
-    public static func build(_ options: BuildOptions, write: Bool = true, progress: Progress = .silent) throws -> BuildSummary {
+    ///
+    /// With a `cache` (as `syllabus serve` keeps one) the build writes in place
+    /// and re-renders only the pages whose inputs changed since the last call.
+    public static func build(_ options: BuildOptions, write: Bool = true, cache: BuildCache? = nil,
+                             progress: Progress = .silent) throws -> BuildSummary {
         var clock = StageClock()
         var log = DiagnosticLog()
         if write, let problem = OutputFolder.validate(output: options.output, root: options.root) {
@@ -54,7 +68,7 @@ public enum SiteBuilder {
         }
 
         progress.stage("Loading")
-        let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL)
+        let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: cache)
         log.merge(content.log)
         let templates = TemplateSet.load(root: options.root, log: &log)
         clock.lap("load")
@@ -63,7 +77,7 @@ public enum SiteBuilder {
         progress.stage("Checking")
         let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts, log: &log)
         let paths = SitePaths(base: site.baseURL)
-        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, log: &log)
+        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, cache: cache, log: &log)
         clock.lap("markdown")
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
@@ -77,15 +91,16 @@ public enum SiteBuilder {
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger())
         let feeds = FeedPlan.feeds(index)
 
-        let folder = OutputFolder(root: options.root, output: options.output)
-        let sink = OutputSink(folder: write ? folder : nil)
+        cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))
+        let folder = OutputFolder(root: options.root, output: options.output, inPlace: cache != nil)
+        let sink = OutputSink(folder: write ? folder : nil, cache: cache)
         do {
             try sink.begin()
             progress.stage("Rendering pages", total: pages.count)
             try sink.write(pages, progress: progress)
             clock.lap("templates")
             progress.stage("Writing feeds", total: feeds.count)
-            try sink.write(feeds.map { feed in Page(path: feed.path) { feedWriter.render(feed) } }, progress: progress)
+            try sink.write(feeds.map { feed in Page(path: feed.path, key: feed.key) { feedWriter.render(feed) } }, progress: progress)
             clock.lap("feeds")
             var other = 0
             let sitemap = Sitemap.xml(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
@@ -98,7 +113,10 @@ public enum SiteBuilder {
                 try sink.copy(options.root.appendingPathComponent("content/media/\(file)"), to: "media/\(file)")
                 other += 1
             }
-            try sink.commit()
+            var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + ["sitemap.xml"])
+            allPaths.formUnion(templates.assets.keys.map { "assets/\($0)" })
+            allPaths.formUnion(catalog.media.map { "media/\($0)" })
+            try sink.commit(paths: allPaths)
             clock.lap("write")
             progress.finish()
             return BuildSummary(entries: catalog.courses.count, runs: index.runs.count, pages: pages.count,

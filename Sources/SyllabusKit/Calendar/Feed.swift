@@ -6,6 +6,8 @@ struct Feed: Sendable {
     let name: String
     let description: String
     let runs: [ScheduledRun]
+    /// Fingerprint for serve-mode rebuilds; `nil` for the whole-catalog feed.
+    let key: Int?
 }
 
 /// Writes feeds. Each run is one VEVENT repeating daily (`RRULE:FREQ=DAILY;COUNT=n`)

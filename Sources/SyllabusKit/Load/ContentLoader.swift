@@ -12,7 +12,7 @@ struct LoadedContent: Sendable {
 }
 
 enum ContentLoader {
-    static func load(root: URL, baseURLOverride: String?) -> LoadedContent {
+    static func load(root: URL, baseURLOverride: String?, cache: BuildCache? = nil) -> LoadedContent {
         var log = DiagnosticLog()
         let contentDir = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
@@ -23,10 +23,23 @@ enum ContentLoader {
         let site = SiteConfigLoader.load(root: root, baseURLOverride: baseURLOverride, log: &log)
 
         let coursePaths = markdownFiles(in: "content/courses", root: root)
+        // A course's defaults come from site.yml: a cached course is only
+        // reused while the settings it was read with are unchanged.
+        var siteHasher = Hasher()
+        siteHasher.combine(site)
+        let siteKey = siteHasher.finalize()
         let courseResults = coursePaths.parallelMap { path -> (Course?, DiagnosticLog) in
+            let stamp = cache != nil ? BuildCache.stamp(of: root.appendingPathComponent(path)) : nil
+            if let cache, let stamp, let cached = cache.course(at: path, stamp: stamp, siteKey: siteKey) {
+                return (cached.course, cached.log)
+            }
             var fileLog = DiagnosticLog()
             guard let file = SourceFile.read(path, under: root, log: &fileLog) else { return (nil, fileLog) }
-            return (CourseLoader.load(file, site: site, log: &fileLog), fileLog)
+            let course = CourseLoader.load(file, site: site, log: &fileLog)
+            if let cache, let stamp {
+                cache.store(BuildCache.LoadedCourse(stamp: stamp, siteKey: siteKey, course: course, log: fileLog), at: path)
+            }
+            return (course, fileLog)
         }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]

@@ -3,10 +3,27 @@
 struct Page: Sendable {
     /// Path under the output folder, e.g. `courses/otp/index.html`.
     let path: String
+    /// A fingerprint of everything the page shows, for `syllabus serve`'s
+    /// rebuilds: a page whose key has not changed is not rendered again.
+    /// `nil` for pages that are always rendered (indexes, the catalog).
+    let key: Int?
     let render: @Sendable () -> String
 
-    /// An HTML page at a folder URL such as `courses/otp/`.
-    static func html(at folder: String, _ render: @escaping @Sendable () -> String) -> Page {
-        Page(path: folder + "index.html", render: render)
+    init(path: String, key: Int? = nil, render: @escaping @Sendable () -> String) {
+        self.path = path
+        self.key = key
+        self.render = render
     }
+
+    /// An HTML page at a folder URL such as `courses/otp/`.
+    static func html(at folder: String, key: Int? = nil, _ render: @escaping @Sendable () -> String) -> Page {
+        Page(path: folder + "index.html", key: key, render: render)
+    }
+}
+
+/// Hashes the inputs of a page into its `Page.key`.
+func pageKey(_ parts: any Hashable...) -> Int {
+    var hasher = Hasher()
+    for part in parts { hasher.combine(AnyHashable(part)) }
+    return hasher.finalize()
 }

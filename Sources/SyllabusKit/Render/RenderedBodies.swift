@@ -7,7 +7,8 @@ struct RenderedBodies: Sendable {
 
     /// Renders in parallel; broken links to course files become errors at
     /// their line in the source file.
-    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, log: inout DiagnosticLog) -> RenderedBodies {
+    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, cache: BuildCache? = nil,
+                       log: inout DiagnosticLog) -> RenderedBodies {
         let published = Set(catalog.courses.map(\.slug))
         let renderer = BodyRenderer(
             paths: paths,
@@ -15,9 +16,24 @@ struct RenderedBodies: Sendable {
             courseFiles: content.courseFiles.filter { published.contains($0.value) },
             unpublishedFiles: Set(content.courseFiles.filter { !published.contains($0.value) }.keys)
         )
+        // A body's HTML depends on its text and on which course files exist.
+        var contextHasher = Hasher()
+        contextHasher.combine(paths.base)
+        contextHasher.combine(renderer.options.rawValue)
+        for (stem, slug) in renderer.courseFiles.sorted(by: { $0.key < $1.key }) { contextHasher.combine(stem); contextHasher.combine(slug) }
+        contextHasher.combine(renderer.unpublishedFiles.sorted())
+        let contextKey = contextHasher.finalize()
         let courseResults = catalog.courses.parallelMap { course -> (String, DiagnosticLog) in
+            var keyHasher = Hasher()
+            keyHasher.combine(contextKey)
+            keyHasher.combine(course.body)
+            keyHasher.combine(course.source.path)
+            keyHasher.combine(course.bodyLine)
+            let key = keyHasher.finalize()
+            if let cached = cache?.body(for: key) { return (cached, DiagnosticLog()) }
             var fileLog = DiagnosticLog()
             let html = renderer.render(course.body, file: course.source.path, firstLine: course.bodyLine, log: &fileLog)
+            if !fileLog.hasErrors { cache?.store(body: html, for: key) }
             return (html, fileLog)
         }
         var bodies = RenderedBodies()

@@ -8,6 +8,8 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Asset path under `assets/` to its bytes.
     let assets: [String: Data]
+    /// Changes whenever a template or asset does.
+    let fingerprint: Int
 
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         var sources: [String: (text: String, path: String)] = [:]
@@ -47,7 +49,10 @@ struct TemplateSet: Sendable {
                 log.error(SourceLocation(path: "\(folder)/assets/\(path)"), "cannot read the asset")
             }
         }
-        return failed ? nil : TemplateSet(library: library, assets: assets)
+        var hasher = Hasher()
+        for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
+        for name in assets.keys.sorted() { hasher.combine(name); hasher.combine(assets[name]!) }
+        return failed ? nil : TemplateSet(library: library, assets: assets, fingerprint: hasher.finalize())
     }
 
     /// Renders the template `name`; pages only ask for names that exist.

@@ -7,6 +7,9 @@ struct OutputFolder {
     let output: URL
     /// `public.building-<pid>`, next to `public/` so the swap is a rename on one file system.
     let staging: URL
+    /// Writes straight into `output` (for `syllabus serve`'s private folder,
+    /// where errors are found before anything is written).
+    let inPlace: Bool
 
     /// Refuses output folders whose swap would delete sources.
     static func validate(output: URL, root: URL) -> Diagnostic? {
@@ -31,17 +34,23 @@ struct OutputFolder {
         return nil
     }
 
-    init(root: URL, output: URL) {
+    init(root: URL, output: URL, inPlace: Bool = false) {
         self.root = root
         self.output = output.standardizedFileURL
+        self.inPlace = inPlace
         let parent = self.output.deletingLastPathComponent()
-        self.staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        self.staging = inPlace ? self.output
+            : parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     /// Creates an empty staging folder.
     func begin() throws {
         let fm = FileManager.default
         try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if inPlace {
+            try fm.createDirectory(at: output, withIntermediateDirectories: true)
+            return
+        }
         if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     }
@@ -60,11 +69,19 @@ struct OutputFolder {
         precondition(!path.split(separator: "/").contains(where: { $0 == ".." }) && !path.hasPrefix("/"), "output path escapes: \(path)")
         let url = staging.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if inPlace, FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.copyItem(at: source, to: url)
+    }
+
+    /// Deletes a file a serve-mode rebuild no longer produces.
+    func remove(_ path: String) {
+        guard inPlace, !path.split(separator: "/").contains("..") else { return }
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
     }
 
     /// Moves the finished build into place: old output aside, new one in, old one removed.
     func commit() throws {
+        if inPlace { return }
         let fm = FileManager.default
         let retired = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -83,6 +100,7 @@ struct OutputFolder {
 
     /// Throws the staging folder away after a failed build.
     func abandon() {
+        if inPlace { return }
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -19,7 +19,9 @@ extension PageContexts {
 
     /// `/instructors/<slug>/`: profile, then every run and entry they teach.
     func instructorPage(_ instructor: Instructor, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.instructor(instructor.slug)) {
+        let key = pageKey(instructor, bodies.instructors[instructor.slug], index.runsByInstructor[instructor.slug] ?? [],
+                          index.coursesByInstructor[instructor.slug] ?? [])
+        return Page.html(at: SitePaths.instructor(instructor.slug), key: key) {
             let runs = index.runsByInstructor[instructor.slug] ?? []
             let feed: [String: Any]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
             var context = page(title: instructor.name, path: SitePaths.instructor(instructor.slug),

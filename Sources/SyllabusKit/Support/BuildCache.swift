@@ -1,0 +1,83 @@
+import Foundation
+
+/// What `syllabus serve` keeps between rebuilds so that one edited course
+/// costs a re-read of that file and a re-render of the pages that show it,
+/// not a whole build: parsed files by modification stamp, rendered bodies,
+/// and a fingerprint of every page's inputs at its last write.
+public final class BuildCache: @unchecked Sendable {
+    struct FileStamp: Hashable {
+        let modified: Double
+        let size: Int
+    }
+
+    struct LoadedCourse {
+        let stamp: FileStamp
+        let siteKey: Int
+        let course: Course?
+        let log: DiagnosticLog
+    }
+
+    private let lock = NSLock()
+    private var courses: [String: LoadedCourse] = [:]
+    private var bodies: [Int: String] = [:]
+    private var pageKeys: [String: Int] = [:]
+    private var writtenPaths: Set<String> = []
+    private var settingsKey: Int?
+
+    public init() {}
+
+    static func stamp(of url: URL) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return FileStamp(modified: modified, size: (attributes[.size] as? Int) ?? 0)
+    }
+
+    func course(at path: String, stamp: FileStamp, siteKey: Int) -> LoadedCourse? {
+        lock.lock(); defer { lock.unlock() }
+        guard let cached = courses[path], cached.stamp == stamp, cached.siteKey == siteKey else { return nil }
+        return cached
+    }
+
+    func store(_ loaded: LoadedCourse, at path: String) {
+        lock.lock(); defer { lock.unlock() }
+        courses[path] = loaded
+    }
+
+    func body(for key: Int) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return bodies[key]
+    }
+
+    func store(body: String, for key: Int) {
+        lock.lock(); defer { lock.unlock() }
+        bodies[key] = body
+    }
+
+    /// Forgets page fingerprints when what every page depends on (site
+    /// settings, templates, base URL) changed.
+    func useSettings(_ key: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if settingsKey != key { pageKeys = [:] }
+        settingsKey = key
+    }
+
+    func isCurrent(_ path: String, key: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return pageKeys[path] == key
+    }
+
+    func wrote(_ path: String, key: Int?) {
+        lock.lock(); defer { lock.unlock() }
+        pageKeys[path] = key
+    }
+
+    /// Records the files of a finished build; returns those of the previous
+    /// build that are gone now and must be deleted.
+    func finish(paths: Set<String>) -> Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        let stale = writtenPaths.subtracting(paths)
+        writtenPaths = paths
+        for path in stale { pageKeys[path] = nil }
+        return stale
+    }
+}
