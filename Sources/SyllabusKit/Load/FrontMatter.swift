@@ -15,7 +15,9 @@ struct FrontMatter: Sendable {
             log.error(whole, "the file is empty; it should start with front matter between two '---' lines, e.g. ---\\ntitle: My course\\n---")
             return nil
         }
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        // "\r\n" is a single Character: split on it too, so files saved with
+        // Windows line ends read the same.
+        var lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })[...]
         func isFence(_ line: Substring) -> Bool {
             line.trimmingCharacters(in: .whitespaces) == "---" && line.hasPrefix("---")
         }

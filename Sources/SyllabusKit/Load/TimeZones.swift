@@ -9,8 +9,14 @@ enum TimeZones {
     }()
 
     /// Exact, case-sensitive: calendar apps match TZID by its exact spelling.
+    /// Foundation's list lacks some current names (`Asia/Kolkata`), so a zone
+    /// Foundation can load under exactly that name counts too, but never an
+    /// offset spelling such as `GMT+2`, which is no IANA name.
     static func isKnown(_ name: String) -> Bool {
-        known.contains(name) && TimeZone(identifier: name) != nil
+        if known.contains(name) { return TimeZone(identifier: name) != nil }
+        guard name.contains("/"), !name.contains(".."), !name.hasPrefix("/"),
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_+-".contains($0)) }) else { return false }
+        return TimeZone(identifier: name)?.identifier == name
     }
 
     static func closest(to name: String) -> String? {

@@ -58,14 +58,15 @@ struct PageContexts: Sendable {
     }
 
     /// An entry card: a run of a course, or an entry without dates (`run == nil`).
-    func entryCard(_ course: Course, run: Run?) -> [String: Any] {
+    func entryCard(_ course: Course, run: Run?, omitting omitted: Slug? = nil) -> [String: Any] {
         var card: [String: Any] = [
             "title": course.title,
             "url": paths.link(SitePaths.course(course.slug)),
         ]
         if let kind = course.kind { card["kind"] = kind }
         if let summary = course.summary { card["summary"] = summary }
-        let names = run?.instructors ?? course.allInstructors
+        // On an instructor's own page, "with" names only the others.
+        let names = (run?.instructors ?? course.allInstructors).filter { omitted == nil || Slug(folding: $0) != omitted }
         card["instructors"] = instructorLinks(names)
         card["hasInstructors"] = !names.isEmpty
         card["tags"] = tagLinks(course.tags)

@@ -10,7 +10,7 @@ extension PageContexts {
             if let kind = course.kind { context["kind"] = kind }
             if let summary = course.summary { context["summary"] = summary }
             if let location = course.location, Set(course.runs.map(\.location)).count <= 1 { context["location"] = location }
-            context["runs"] = course.runs.map(runContext)
+            context["runs"] = course.runs.map { runContext($0, of: course) }
             context["hasRuns"] = !course.runs.isEmpty
             context["multipleRuns"] = course.runs.count > 1
             let names = course.allInstructors
@@ -25,20 +25,25 @@ extension PageContexts {
         }
     }
 
-    private func runContext(_ run: Run) -> [String: Any] {
+    /// A run's own facts; where, and with whom, only when it differs from the
+    /// course's rows, so a single run does not repeat them.
+    private func runContext(_ run: Run, of course: Course) -> [String: Any] {
+        let ownInstructors = run.instructors != course.allInstructors ? run.instructors : []
         let days = run.days
         var context: [String: Any] = [
             "dates": DateText.range(run.start, run.end),
             "startISO": run.start.iso,
             "hours": hoursText(run),
             "timezone": run.timezone,
-            "instructors": instructorLinks(run.instructors),
-            "hasInstructors": !run.instructors.isEmpty,
+            "instructors": instructorLinks(ownInstructors),
+            "hasInstructors": !ownInstructors.isEmpty,
             "days": days.enumerated().map { offset, date -> [String: Any] in
                 ["url": paths.link(SitePaths.day(date)), "label": DateText.short(date), "last": offset == days.count - 1]
             },
         ]
-        if let location = run.location { context["location"] = location }
+        if let location = run.location, location != course.location || Set(course.runs.map(\.location)).count > 1 {
+            context["location"] = location
+        }
         return context
     }
 }

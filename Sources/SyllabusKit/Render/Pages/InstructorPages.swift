@@ -34,10 +34,10 @@ extension PageContexts {
             context["links"] = instructor.links.map { ["title": $0.title, "url": $0.url] }
             context["hasLinks"] = !instructor.links.isEmpty
             // Their runs in date order, then entries of theirs without a run they teach.
-            var entries = runs.map { entryCard($0.course, run: $0.run) }
+            var entries = runs.map { entryCard($0.course, run: $0.run, omitting: instructor.slug) }
             let taughtRuns = Set(runs.map(\.course.slug))
             for course in index.coursesByInstructor[instructor.slug] ?? [] where !taughtRuns.contains(course.slug) {
-                entries.append(entryCard(course, run: nil))
+                entries.append(entryCard(course, run: nil, omitting: instructor.slug))
             }
             context["entries"] = entries
             context["hasEntries"] = !entries.isEmpty

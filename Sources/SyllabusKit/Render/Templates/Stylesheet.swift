@@ -62,6 +62,7 @@ h3 { font-size: 1.1rem; }
 .filters select { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--paper); color: var(--ink); }
 .filter-count { color: var(--muted); font-size: 0.9rem; }
 
+.course-header { padding-top: 0.5rem; }
 .course-header .kind { margin-bottom: 0.25rem; }
 .facts { background: var(--wash); border-radius: var(--radius); padding: 1rem 1.25rem; margin: 1rem 0 2rem; }
 .facts dl { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: 0.5rem 1.25rem; margin: 0; }
