@@ -9,8 +9,5 @@ pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 
-if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 echo "Installing ${need[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get install -y --no-install-recommends "${need[@]}" \
-  || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${need[@]}"; }
+exec "$(dirname "$0")/apt-install.sh" "${need[@]}"

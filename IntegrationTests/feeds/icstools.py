@@ -273,20 +273,31 @@ class VTimezoneOffsets:
 
 def offset_mismatches(vtz: VTimezoneOffsets, zone, start_utc: dt.datetime, end_utc: dt.datetime,
                       step=dt.timedelta(minutes=15), limit: int = 10) -> list[str]:
-    """Compare vtz with a tzinfo every `step` over [start, end]; return the first mismatches."""
-    bad = []
-    t = start_utc.replace(tzinfo=None, second=0, microsecond=0)
+    """Compare vtz with a tzinfo every `step` over [start, end] (UTC, on 15-minute
+    marks); return the mismatching stretches as readable strings (at most `limit`)."""
+    stretches = []  # [first, last, got, want]
+    t = start_utc.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
     t = t - dt.timedelta(minutes=t.minute % 15)
-    end = end_utc.replace(tzinfo=None)
+    end = end_utc.astimezone(UTC).replace(tzinfo=None)
     while t <= end:
         want = t.replace(tzinfo=UTC).astimezone(zone).utcoffset()
         got = vtz.utcoffset(t)
         if got != want:
-            bad.append(f"{t.isoformat()}Z: VTIMEZONE gives {got}, tzdata {want}")
-            if len(bad) >= limit:
-                break
+            last = stretches[-1] if stretches else None
+            if last and last[1] == t - step and (last[2], last[3]) == (got, want):
+                last[1] = t
+            else:
+                stretches.append([t, t, got, want])
         t += step
-    return bad
+    return [f"{a:%Y-%m-%dT%H:%M}Z..{b:%Y-%m-%dT%H:%M}Z: VTIMEZONE gives UTC{_fmt_td(g)}, tzdata UTC{_fmt_td(w)}"
+            for a, b, g, w in stretches[:limit]]
+
+
+def _fmt_td(td: dt.timedelta) -> str:
+    s = int(td.total_seconds())
+    sign = "-" if s < 0 else "+"
+    s = abs(s)
+    return f"{sign}{s // 3600:02d}:{s % 3600 // 60:02d}"
 
 
 # --------------------------------------------------------------------------

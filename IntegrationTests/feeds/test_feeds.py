@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
+import feedmodel
 import icstools
-from conftest import EPOCH_STAMP
+from feedharness import EPOCH_STAMP
 from feedmodel import instructor_slug
 
 UTC = dt.timezone.utc
@@ -349,3 +350,51 @@ def test_fixture_model_covers_the_cases(fixture_build):
     assert any(r.all_day and r.days > 1 for r in runs) and any(r.days == 1 for r in runs)
     assert any(r.index > 1 for r in runs)
     assert "zoe-muszynski" in {instructor_slug(n) for r in runs for n in r.instructors}
+
+
+# ---------------------------------------------------------------- site.yml variations
+
+
+def test_no_organizer_means_no_method_and_no_organizer(tmp_path):
+    """A copy of the fixture whose site.yml has no organizer: no METHOD, no ORGANIZER anywhere."""
+    import shutil
+
+    from feedharness import FIXTURE_ROOT, build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE_ROOT, root)
+    site_yml = root / "content" / "site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    stripped = re.sub(r"(?ms)^organizer:\n(?:[ #].*\n)*", "", text)
+    assert stripped != text and "organizer" not in stripped and "courses@" not in stripped
+    site_yml.write_text(stripped, encoding="utf-8")
+    out = tmp_path / "public"
+    build_site(root, out)
+    problems = []
+    feeds = sorted(out.rglob("*.ics"))
+    assert len(feeds) == len(feedmodel.load_site(root).feeds())
+    for p in feeds:
+        tree = icstools.parse_tree(p.read_text(encoding="utf-8"))
+        if tree.get("METHOD"):
+            problems.append(f"{p.relative_to(out)}: METHOD {[m.value for m in tree.get('METHOD')]}")
+        if any(ev.get("ORGANIZER") for ev in tree.walk("VEVENT")):
+            problems.append(f"{p.relative_to(out)}: ORGANIZER without organizer in site.yml")
+    assert not problems, "\n".join(problems)
+
+
+def test_base_url_override_sets_uid_host_and_urls(tmp_path):
+    """`--base-url` overrides site.yml: UIDs end in @<its host>, URL/DESCRIPTION use it."""
+    from feedharness import FIXTURE_ROOT, build_site
+
+    out = tmp_path / "public"
+    build_site(FIXTURE_ROOT, out, extra_args=("--base-url", "https://mirror.example.net/cat/"))
+    model = feedmodel.load_site(FIXTURE_ROOT)
+    tree = icstools.parse_tree((out / "calendar.ics").read_text(encoding="utf-8"))
+    events = list(tree.walk("VEVENT"))
+    assert sorted(ev.one("UID").value for ev in events) == \
+        sorted(f"{r.course_slug}-{r.index}@mirror.example.net" for r in model.runs)
+    for ev in events:
+        slug = ev.one("UID").value.rsplit("-", 1)[0]
+        want = f"https://mirror.example.net/cat/courses/{slug}/"
+        assert [p.value for p in ev.get("URL")] == [want]
+        assert want in icstools.unescape_text(ev.one("DESCRIPTION").value)

@@ -24,6 +24,7 @@ SYLLABUS_BIN = Path(os.environ.get("SYLLABUS_BIN", REPO_ROOT / ".build" / "debug
 
 BASE_URL = "https://example.org/training/"
 BASE_PATH = "/training/"  # the path of BASE_URL, and the folder the site is built into
+DEPLOY_HOST = urlsplit(BASE_URL).netloc
 
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
@@ -194,7 +195,7 @@ def local_paths(output: Path, file: Path) -> set[str]:
     paths = set()
     for _, url in resolved_links(file.read_text(encoding="utf-8"), page_url):
         parts = urlsplit(url)
-        if parts.scheme in ("http", "https") and parts.netloc in ("site.invalid", "example.org"):
+        if parts.scheme in ("http", "https") and parts.netloc in ("site.invalid", DEPLOY_HOST):
             paths.add(parts.path)
     return paths
 
@@ -288,7 +289,6 @@ def set_viewport(driver, width: int, height: int, *, mobile: bool = False) -> No
 
 # --------------------------------------------------------------------------- crawler
 
-DEPLOY_HOST = urlsplit(BASE_URL).netloc
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 
 

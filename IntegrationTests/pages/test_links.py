@@ -35,6 +35,14 @@ def test_every_page_on_disk_is_reachable(site, crawl):
         pytest.fail("pages no link leads to from /training/:\n" + "\n".join(orphans), pytrace=False)
 
 
+def test_every_feed_on_disk_is_linked(site, crawl):
+    feeds = {harness.BASE_PATH + f.relative_to(site).as_posix() for f in site.rglob("*.ics")}
+    assert "/training/calendar.ics" in feeds, "no whole-catalog /training/calendar.ics"
+    unlinked = sorted(feeds - set(crawl.fetched))
+    if unlinked:
+        pytest.fail("calendar files no page links to:\n" + "\n".join(unlinked), pytrace=False)
+
+
 def test_sitemap_lists_exactly_the_html_pages(site):
     sitemap = site / "sitemap.xml"
     assert sitemap.is_file(), "no sitemap.xml"
