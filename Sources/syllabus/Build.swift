@@ -23,6 +23,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include entries marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Print the time each stage took (load, markdown, index, templates, feeds, write).")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(
             root: site.rootURL,
@@ -35,6 +38,11 @@ struct Build: ParsableCommand {
             let summary = try SiteBuilder.build(options, progress: Progress(enabled: Terminal.isInteractive))
             Terminal.report(summary.warnings)
             print(summary.line)
+            if timings {
+                for stage in summary.stages {
+                    print("  \(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", stage.seconds)) s")
+                }
+            }
         } catch let failure as BuildFailed {
             Terminal.report(failure.diagnostics)
             Terminal.error("build failed; the previous output was left as it was")

@@ -13,6 +13,15 @@ struct TimeZoneDefinition {
     let identifier: String
     let firstYear: Int
     let lastYear: Int
+    /// `CET`/`CEST` and the like, from the zone's tz database file.
+    let abbreviations: [ZoneAbbreviations.Key: String]
+
+    init(identifier: String, firstYear: Int, lastYear: Int) {
+        self.identifier = identifier
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.abbreviations = ZoneAbbreviations.table(for: identifier)
+    }
 
     struct Transition {
         let epochSeconds: Int
@@ -49,7 +58,10 @@ struct TimeZoneDefinition {
     }
 
     private func abbreviation(_ zone: TimeZone, at seconds: Int, offset: Int) -> String {
-        let text = zone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(seconds))) ?? ""
+        let instant = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let key = ZoneAbbreviations.Key(offset: offset, isDaylight: zone.isDaylightSavingTime(for: instant))
+        if let name = abbreviations[key] { return name }
+        let text = zone.abbreviation(for: instant) ?? ""
         if !text.isEmpty, !text.hasPrefix("GMT+"), !text.hasPrefix("GMT-") { return text }
         // Zones without a letter abbreviation: name the offset as tzdata does (+10, +0530).
         let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
