@@ -6,6 +6,7 @@ actor BuildState {
     private(set) var generation = 0
     private(set) var diagnostics: [String] = []
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var stopped = false
 
     func succeeded() {
         generation += 1
@@ -18,6 +19,13 @@ actor BuildState {
         wake()
     }
 
+    /// Answers every waiting long poll now and every later one at once, so
+    /// that stopping the server does not wait for open pages' polls to time out.
+    func stop() {
+        stopped = true
+        wake()
+    }
+
     private func wake() {
         let pending = waiters
         waiters = []
@@ -26,7 +34,7 @@ actor BuildState {
 
     /// Waits until something changes after `generation`/`errorCount`, or `timeout` passes.
     func waitForChange(since generation: Int, errors: Int, timeout: Duration) async {
-        if self.generation != generation || diagnostics.count != errors { return }
+        if stopped || self.generation != generation || diagnostics.count != errors { return }
         await withCheckedContinuation { continuation in
             waiters.append(continuation)
             Task {

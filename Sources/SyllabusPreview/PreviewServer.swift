@@ -52,9 +52,18 @@ public final class PreviewServer: @unchecked Sendable {
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: Handler(server: self))
         log("Serving \(options.root.path) at http://\(options.host):\(options.port)\(currentBasePath) — Ctrl-C to stop")
         try await withTaskCancellationHandler {
-            try await server.start()
-        } onCancel: {
-            Task { await server.stop(timeout: 1) }
+            do {
+                try await server.run()
+            } catch {
+                // Stopping closes the listening socket, which FlyingFox reports
+                // as `SocketError.disconnected`: that is the normal end on Ctrl-C.
+                if !Task.isCancelled { throw error }
+            }
+        } onCancel: { [state] in
+            Task {
+                await state.stop()
+                await server.stop(timeout: 1)
+            }
         }
     }
 
@@ -145,10 +154,12 @@ public final class PreviewServer: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound() }
         if isDirectory.boolValue {
+            file = file.appendingPathComponent("index.html")
+            // A folder without a page (one left empty by a deleted course) is not found.
+            guard FileManager.default.fileExists(atPath: file.path) else { return notFound() }
             if !path.hasSuffix("/") {
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
             }
-            file = file.appendingPathComponent("index.html")
         }
         guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }
         return HTTPResponse(statusCode: .ok,

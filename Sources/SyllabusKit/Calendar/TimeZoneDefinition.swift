@@ -138,10 +138,12 @@ struct TimeZoneDefinition {
         let week = (first.date.day - 1) / 7 + 1
         let sameWeek = starts.allSatisfy { ($0.date.day - 1) / 7 + 1 == week }
         let byDay: String
-        if sameWeek && week <= 4 {
-            byDay = "\(week)\(weekdayCode)"
-        } else if isLast {
+        // "Last Sunday" first: in a few consecutive years the last Sunday of
+        // March can always be the 4th, but a 4SU rule would be wrong later.
+        if isLast {
             byDay = "-1\(weekdayCode)"
+        } else if sameWeek && week <= 4 {
+            byDay = "\(week)\(weekdayCode)"
         } else {
             return nil
         }

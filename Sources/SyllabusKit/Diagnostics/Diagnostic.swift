@@ -24,8 +24,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
         Diagnostic(.warning, at: location, message)
     }
 
-    /// `path:line:column: error: message`
+    /// `path:line:column: error: message`; problems with the command line
+    /// itself (no file to point at) print as `syllabus: error: message`.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        if location.isCommandLine { return "syllabus: \(severity.rawValue): \(message)" }
+        return "\(location): \(severity.rawValue): \(message)"
     }
 }

@@ -11,6 +11,13 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// A problem with a command-line option rather than with a file.
+    public static func commandLine(_ option: String) -> SourceLocation {
+        SourceLocation(path: option)
+    }
+
+    var isCommandLine: Bool { path.hasPrefix("--") || path.isEmpty }
+
     /// The same file, at another line and column.
     public func at(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column)

@@ -12,7 +12,7 @@ struct FrontMatter: Sendable {
     static func split(_ file: SourceFile, log: inout DiagnosticLog) -> FrontMatter? {
         let whole = SourceLocation(path: file.path, line: 1, column: 1)
         if file.text.allSatisfy(\.isWhitespace) {
-            log.error(whole, "the file is empty; it should start with front matter between two '---' lines, e.g. ---\\ntitle: My course\\n---")
+            log.error(whole, "the file is empty; start it with front matter: a line '---', a line such as 'title: My course', and another '---'")
             return nil
         }
         // "\r\n" is a single Character: split on it too, so files saved with

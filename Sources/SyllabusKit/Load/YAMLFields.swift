@@ -49,6 +49,12 @@ struct YAMLFields {
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // Point at where the unfinished construct opened (an unclosed
+            // `[` on line 4), not where the parser gave up (line 5).
+            if let context, context.mark.line < mark.line,
+               context.text.contains("flow") || context.text.contains("quoted") {
+                return .error(at(context.mark), "invalid YAML: \(context.text) that starts here: \(problem) on line \(mark.line + lineOffset)")
+            }
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(at(mark), "invalid YAML: \(detail)\(problem)".trimmingCharacters(in: .whitespaces))
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -185,11 +191,20 @@ struct YAMLFields {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = CalendarDate(iso: trimmed) { return date }
         if looksLikeISODate(trimmed) {
-            log.error(valueLocation(key), "'\(name(key))': \(trimmed) is not a day of the calendar (check the month and day)")
+            log.error(valueLocation(key), "'\(name(key))': \(trimmed) does not exist; \(Self.whyNoSuchDay(trimmed))")
         } else {
             log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
         }
         return nil
+    }
+
+    /// "February 2021 has 28 days" or "months run from 01 to 12".
+    private static func whyNoSuchDay(_ text: String) -> String {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "write YYYY-MM-DD" }
+        guard (1...12).contains(parts[1]) else { return "months run from 01 to 12" }
+        let days = CalendarDate.daysIn(month: parts[1], year: parts[0])
+        return "\(DateText.months[parts[1] - 1]) \(parts[0]) has \(days) days"
     }
 
     private func looksLikeISODate(_ text: String) -> Bool {
@@ -206,7 +221,9 @@ struct YAMLFields {
         case .failure(.unreadable):
             log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a time range; write HH:MM-HH:MM, e.g. \"09:00-17:00\", or all-day")
         case let .failure(.endNotAfterStart(start, end)):
-            log.error(valueLocation(key), "'\(name(key))': the end \(end) is not after the start \(start); write e.g. \"\(start)-17:00\"")
+            // The example must itself be valid: "17:00-17:00" would not be.
+            let example = start.hour < 17 ? "\(start)-17:00" : end < start ? "\(end)-\(start)" : "09:00-17:00"
+            log.error(valueLocation(key), "'\(name(key))': the end \(end) is not after the start \(start); write e.g. \"\(example)\"")
         }
         return nil
     }

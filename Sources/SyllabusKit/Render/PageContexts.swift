@@ -49,12 +49,19 @@ struct PageContexts: Sendable {
         }
     }
 
-    /// Hours with the zone spelled out where it is not the site's own.
+    /// `09:00–17:00` or `All day`, for places that name the zone beside it.
     func hoursText(_ run: Run) -> String {
         switch run.hours {
         case .allDay: return "All day"
         case .hours: return run.hours.description
         }
+    }
+
+    /// Hours with the zone spelled out where it is not the site's own, for
+    /// lists that have no room for a zone column.
+    func hoursLabel(_ run: Run) -> String {
+        guard run.hours != .allDay, run.timezone != site.timezone else { return hoursText(run) }
+        return "\(hoursText(run)) (\(run.timezone))"
     }
 
     /// An entry card: a run of a course, or an entry without dates (`run == nil`).

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+/// End to end: the checked-in site `Fixtures/basic` built with a fixed
+/// timestamp must give exactly the files in `Snapshots/basic`.
+/// Run with `RECORD_SNAPSHOTS=1` to re-record them, then read the diff.
+@Suite struct SnapshotTests {
+    static let fixture = TestData.fixtures.appendingPathComponent("basic")
+    static let snapshot = TestData.snapshots.appendingPathComponent("basic")
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
+
+    @Test func basicSiteMatchesItsSnapshot() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(summary.warnings.isEmpty)
+        #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == (4, 4, 21, 6))
+        let built = fileTree(site.output)
+
+        if Self.recording {
+            try? FileManager.default.removeItem(at: Self.snapshot)
+            try FileManager.default.copyItem(at: site.output, to: Self.snapshot)
+            return
+        }
+        let expected = fileTree(Self.snapshot)
+        try #require(!expected.isEmpty, "no snapshot at \(Self.snapshot.path); record it with RECORD_SNAPSHOTS=1")
+        let missing = Set(expected.keys).subtracting(built.keys).sorted()
+        let extra = Set(built.keys).subtracting(expected.keys).sorted()
+        #expect(missing.isEmpty, "in the snapshot but not built: \(missing)")
+        #expect(extra.isEmpty, "built but not in the snapshot: \(extra)")
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let actual = built[path] else { continue }
+            #expect(actual == data, "\(path) differs from the snapshot\(Self.firstDifference(actual, data))")
+        }
+    }
+
+    /// The first differing line, so a failure says more than "differs".
+    static func firstDifference(_ actual: Data, _ expected: Data) -> String {
+        let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, (x, y)) in zip(a, e).enumerated() where x != y {
+            return " at line \(number + 1):\n  got:      \(x)\n  expected: \(y)"
+        }
+        return a.count == e.count ? "" : ": \(a.count) lines instead of \(e.count)"
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        let first = site.folder.appendingPathComponent("first")
+        let second = site.folder.appendingPathComponent("second")
+        try site.build(output: first)
+        try site.build(output: second)
+        let one = fileTree(first), two = fileTree(second)
+        #expect(one.count > 20)
+        #expect(one == two)
+    }
+
+    @Test func rebuildingOverThePreviousOutputChangesNothing() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        try site.build()
+        let first = fileTree(site.output)
+        try site.build()
+        #expect(fileTree(site.output) == first)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        try site.build()
+        let before = fileTree(site.output)
+        #expect(before["index.html"] != nil)
+
+        try site.write("---\ntitle: Broken\nstart: 2021-02-30\n---\n", to: "content/courses/broken.md")
+        #expect(site.failures() == [
+            "content/courses/broken.md:3:8: error: 'start': 2021-02-30 does not exist; February 2021 has 28 days",
+        ])
+        #expect(fileTree(site.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
+        #expect(leftovers == ["out", "site"], "no staging or retired folder may stay behind")
+    }
+
+    @Test func failedFirstBuildCreatesNoOutput() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        try site.write("---\ntitle: Broken\ntime: late\nstart: 2020-01-01\n---\n", to: "content/courses/broken.md")
+        #expect(!site.failures().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path) == ["site"])
+    }
+
+    @Test func buildWritesNothingOutsideTheOutputFolder() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        let sourcesBefore = fileTree(site.root)
+        try site.build()
+        #expect(fileTree(site.root) == sourcesBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted() == ["out", "site"])
+    }
+
+    /// Every page links back to the catalog, instructors and days, and every
+    /// link inside the site (under the base path) reaches a built file.
+    @Test func everyInternalLinkResolves() throws {
+        let site = try TestSite(copying: Self.fixture)
+        defer { site.remove() }
+        try site.build()
+        let tree = fileTree(site.output)
+        let pages = tree.filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count == 21)
+        var broken: [String] = []
+        for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
+            let html = String(decoding: data, as: UTF8.self)
+            for required in [#"href="/training/""#, #"href="/training/instructors/""#, #"href="/training/days/""#] {
+                #expect(html.contains(required), "\(path) does not link \(required)")
+            }
+            for link in Self.attributes(in: html) where link.hasPrefix("/training/") {
+                var target = String(link.dropFirst("/training/".count))
+                if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                if tree[target] == nil { broken.append("\(path) → \(link)") }
+            }
+            #expect(!html.contains(#"href="/courses"#) && !html.contains(#"src="/assets"#), "\(path) has a link outside the base path")
+        }
+        #expect(broken.isEmpty)
+    }
+
+    /// Values of `href="…"` and `src="…"` attributes.
+    static func attributes(in html: String) -> [String] {
+        var values: [String] = []
+        for name in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: name) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                values.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return values
+    }
+}

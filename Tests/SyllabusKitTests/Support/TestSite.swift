@@ -1,0 +1,101 @@
+import Foundation
+@testable import SyllabusKit
+
+/// A throwaway site in a temporary folder, written from a `[path: contents]`
+/// dictionary (the Publish/Ink way), built with a fixed timestamp.
+struct TestSite {
+    /// 2020-05-20 18:40:00 UTC: every test build uses it, so output is fixed.
+    static let timestamp = 1_590_000_000
+
+    static let siteYML = """
+    title: Test Training
+    base_url: https://example.org/training/
+    timezone: Europe/Stockholm
+    time: "09:00-17:00"
+    """
+
+    /// The temporary folder holding `site/` (the root) and nothing else the test did not write.
+    let folder: URL
+    var root: URL { folder.appendingPathComponent("site") }
+    var output: URL { folder.appendingPathComponent("out") }
+
+    /// Writes `files` under a new root; `content/site.yml` is added unless given.
+    init(_ files: [String: String], siteYML: String? = TestSite.siteYML) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("syllabus-test-\(UUID().uuidString)")
+        var all = files
+        if let siteYML, all["content/site.yml"] == nil { all["content/site.yml"] = siteYML }
+        if all.isEmpty { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
+        for (path, text) in all { try write(Data(text.utf8), to: path) }
+    }
+
+    /// Copies a checked-in fixture folder as the root.
+    init(copying fixture: URL) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("syllabus-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture, to: root)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    func options(output: URL? = nil, includeDrafts: Bool = false) -> BuildOptions {
+        BuildOptions(root: root, output: output ?? self.output, includeDrafts: includeDrafts, timestamp: TestSite.timestamp)
+    }
+
+    /// Builds into `output`; throws `BuildFailed` like the command line would report.
+    @discardableResult
+    func build(output: URL? = nil, includeDrafts: Bool = false) throws -> BuildSummary {
+        try SiteBuilder.build(options(output: output, includeDrafts: includeDrafts))
+    }
+
+    /// The diagnostics of a build that is expected to fail; empty when it succeeded.
+    func failures(output: URL? = nil) -> [String] {
+        do {
+            try build(output: output)
+            return []
+        } catch let failure as BuildFailed {
+            return failure.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected error: \(error)"]
+        }
+    }
+
+    /// A file of the last build, as text.
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// Every regular file under `folder`, relative path to bytes.
+func fileTree(_ folder: URL) -> [String: Data] {
+    var tree: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return tree }
+    while let relative = enumerator.nextObject() as? String {
+        let url = folder.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            tree[relative] = FileManager.default.contents(atPath: url.path)
+        }
+    }
+    return tree
+}
+
+/// The checked-in test data folders, found from this file's path.
+enum TestData {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    static let snapshots = testsFolder.appendingPathComponent("Snapshots")
+}
