@@ -33,3 +33,28 @@ def entries() -> list[harness.Entry]:
     found = harness.content_entries()
     assert found, f"no course files under {harness.SITE_ROOT / 'content/courses'}"
     return found
+
+
+@pytest.fixture(scope="session")
+def varied_root(tmp_path_factory):
+    """content/ of a small catalog with several months, multi-run courses and per-run details."""
+    import sitecontent
+
+    return sitecontent.write_varied_site(tmp_path_factory.mktemp("varied-root"))
+
+
+@pytest.fixture(scope="session")
+def varied_site(varied_root, tmp_path_factory) -> harness.Path:
+    """<tmp>/training/: the varied catalog built under https://example.org/training/."""
+    import sitecontent
+
+    try:
+        return sitecontent.build_root(varied_root, tmp_path_factory.mktemp("varied-site"))
+    except harness.BuildError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def varied_server(varied_site):
+    with harness.SiteServer(varied_site.parent) as srv:
+        yield srv

@@ -29,6 +29,8 @@ def pages(entries) -> dict[str, str]:
         "instructor": "/training/instructors/robert-virding/",
         "days": "/training/days/",
         "day": "/training/days/2020-05-27/",
+        "tags": "/training/tags/",
+        "tag": "/training/tags/erlang/",
     }
 
 

@@ -14,6 +14,9 @@ PAGES = {
     "instructor": lambda entries: "/training/instructors/robert-virding/",
     "days index": lambda entries: "/training/days/",
     "day": lambda entries: "/training/days/2020-05-27/",
+    "tags index": lambda entries: "/training/tags/",
+    "tag": lambda entries: "/training/tags/erlang/",
+    "instructors index": lambda entries: "/training/instructors/",
 }
 FAILING_IMPACTS = ("serious", "critical")
 

@@ -143,7 +143,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         // The day page itself names the zone…
-        #expect(try site.read("days/2020-06-10/index.html").contains(#"<span class="hours">10:00–16:00</span> <span class="zone">(Europe/London)</span>"#))
+        #expect(try site.read("days/2020-06-10/index.html").contains(#"<span class="hours">10:00–16:00 <span class="zone">(Europe/London)</span></span>"#))
         // …and so does the /days/ list, where London hours must not pass for the site's (Stockholm) hours.
         #expect(try site.read("days/index.html").contains("10:00–16:00 (Europe/London)"))
     }

@@ -25,6 +25,8 @@ struct PageContexts: Sendable {
             "title": site.title,
             "language": site.language,
             "root": paths.base.path,
+            "origin": "\(paths.base.scheme)://\(paths.base.authority)",
+            "zone": site.timezone,
             "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
         ]
         if let description = site.description { siteContext["description"] = description }
@@ -81,7 +83,7 @@ struct PageContexts: Sendable {
         if let run {
             card["dates"] = DateText.range(run.start, run.end)
             card["startISO"] = run.start.iso
-            card["hours"] = run.hours == .allDay ? "All day" : "\(run.hours) \(run.timezone)"
+            card["hours"] = hoursLabel(run)
             if let location = run.location { card["location"] = location }
             card["months"] = months(of: run)
         } else {

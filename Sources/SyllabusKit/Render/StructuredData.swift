@@ -12,17 +12,19 @@ enum StructuredData {
             "description": course.summary ?? course.title,
         ]
         if let organizer = site.organizer {
-            object["provider"] = ["@type": "Organization", "name": organizer.name, "sameAs": site.baseURL.description]
+            object["provider"] = ["@type": "Organization", "name": organizer.name, "url": site.baseURL.description]
         } else {
-            object["provider"] = ["@type": "Organization", "name": site.title, "sameAs": site.baseURL.description]
+            object["provider"] = ["@type": "Organization", "name": site.title, "url": site.baseURL.description]
         }
+        object["inLanguage"] = site.language
         if course.kind?.lowercased() == "certification" { object["educationalCredentialAwarded"] = course.title }
         if !course.tags.isEmpty { object["keywords"] = course.tags.joined(separator: ", ") }
         if !course.runs.isEmpty {
             object["hasCourseInstance"] = course.runs.map { run -> [String: Any] in
                 var instance: [String: Any] = [
                     "@type": "CourseInstance",
-                    "courseMode": "Onsite",
+                    "courseMode": courseMode(run),
+                    "courseWorkload": workload(run),
                     "startDate": run.start.iso,
                     "endDate": run.end.iso,
                     "courseSchedule": [
@@ -48,9 +50,29 @@ enum StructuredData {
         return encode(object)
     }
 
+    /// Daily hours and their length; Google's course info asks for a
+    /// schedule `duration` (or a `courseWorkload`).
     private static func scheduleHours(_ run: Run) -> [String: Any] {
-        guard case let .hours(start, end) = run.hours else { return [:] }
-        return ["startTime": "\(start):00", "endTime": "\(end):00"]
+        guard case let .hours(start, end) = run.hours else { return ["duration": "P1D"] }
+        return ["startTime": "\(start):00", "endTime": "\(end):00",
+                "duration": isoDuration(minutes: end.minutesAfterMidnight - start.minutesAfterMidnight)]
+    }
+
+    /// Total teaching time of a run, e.g. `PT24H` for three days of eight hours.
+    private static func workload(_ run: Run) -> String {
+        guard case let .hours(start, end) = run.hours else { return "P\(run.dayCount)D" }
+        return isoDuration(minutes: (end.minutesAfterMidnight - start.minutesAfterMidnight) * run.dayCount)
+    }
+
+    /// `PT8H`, `PT2H30M`
+    static func isoDuration(minutes: Int) -> String {
+        "PT" + (minutes >= 60 ? "\(minutes / 60)H" : "") + (minutes % 60 != 0 ? "\(minutes % 60)M" : "")
+    }
+
+    /// "Online" runs are taught online; everything else on site.
+    private static func courseMode(_ run: Run) -> String {
+        let place = run.location?.lowercased() ?? ""
+        return place.contains("online") || place.contains("virtual") || place.contains("remote") ? "Online" : "Onsite"
     }
 
     static func itemList(_ index: CatalogIndex, paths: SitePaths) -> String {

@@ -48,7 +48,8 @@ extension PageContexts {
                         "iso": date.iso,
                         "label": DateText.long(date),
                         "sessions": (index.sessionsByDay[date] ?? []).map { session -> [String: Any] in
-                            ["title": session.course.title, "hours": hoursLabel(session.run)]
+                            ["title": session.course.title, "hours": hoursLabel(session.run),
+                             "url": paths.link(SitePaths.course(session.course.slug))]
                         },
                     ]
                 },

@@ -15,6 +15,8 @@ extension PageContexts {
             var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
                                description: "\(tag.name) in \(site.title).", nav: "tags")
             context["name"] = tag.name
+            context["count"] = tag.courses.count
+            context["plural"] = tag.courses.count != 1
             context["entries"] = tag.courses.flatMap { course -> [[String: Any]] in
                 course.runs.isEmpty ? [entryCard(course, run: nil)] : course.runs.map { entryCard(course, run: $0) }
             }

@@ -20,6 +20,7 @@ extension BuiltinTemplates {
 {{#page.feed}}<link rel="alternate" type="text/calendar" title="{{title}}" href="{{https}}">{{/page.feed}}
 <link rel="icon" href="{{site.root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.root}}assets/style.css">
+<style media="print">.prose a[href^="/"]::after, .facts dd > a[href^="/"]::after { content: " <{{site.origin}}" attr(href) ">"; }</style>
 {{#page.jsonLD}}<script type="application/ld+json">{{{page.jsonLD}}}</script>{{/page.jsonLD}}
 </head>
 <body>
@@ -39,6 +40,7 @@ extension BuiltinTemplates {
 </header>
 <main id="main" class="wrap">
 {{$main}}{{/main}}
+<p class="print-url">{{page.canonical}}</p>
 </main>
 <footer class="site-footer">
 <div class="wrap">

@@ -5,11 +5,13 @@ extension BuiltinTemplates {
 {{$main}}
 <h1>{{site.title}}</h1>
 {{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
+{{#hasRuns}}<p class="zone-note">Times are local to {{site.zone}} unless another zone is given.</p>{{/hasRuns}}
 {{#filters}}
 <form class="filters" aria-label="Filter the catalog" hidden>
 <label>Topic <select name="tag"><option value="">All topics</option>{{#tags}}<option value="{{slug}}">{{name}}</option>{{/tags}}</select></label>
 <label>Instructor <select name="instructor"><option value="">All instructors</option>{{#instructors}}<option value="{{slug}}">{{name}}</option>{{/instructors}}</select></label>
 <label>Month <select name="month"><option value="">All months</option>{{#months}}<option value="{{key}}">{{name}}</option>{{/months}}</select></label>
+<button type="reset" class="reset">Show all</button>
 <output class="filter-count" aria-live="polite"></output>
 </form>
 {{/filters}}
@@ -44,7 +46,7 @@ extension BuiltinTemplates {
 <li class="card" data-tags="{{#tags}}{{slug}} {{/tags}}" data-instructors="{{#instructors}}{{slug}} {{/instructors}}" data-months="{{#months}}{{.}} {{/months}}">
 <article>
 <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
-<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}{{#dates}}<time datetime="{{startISO}}">{{dates}}</time>{{/dates}}{{^dates}}<span class="undated">No dates yet</span>{{/dates}}{{#hours}} · <span class="hours">{{hours}}</span>{{/hours}}{{#location}} · <span class="location">{{location}}</span>{{/location}}</p>
+<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}{{#dates}}<time datetime="{{startISO}}">{{dates}}</time>{{/dates}}{{^dates}}<span class="undated">No dates yet</span>{{/dates}}{{#hours}} <span class="hours">{{hours}}</span>{{/hours}}{{#location}} <span class="location">{{location}}</span>{{/location}}</p>
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 {{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
 {{#hasTags}}<ul class="tags" aria-label="Topics">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>{{/hasTags}}

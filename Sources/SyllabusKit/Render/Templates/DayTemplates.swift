@@ -21,7 +21,7 @@ extension BuiltinTemplates {
 <ul class="day-list">
 {{#days}}
 <li><a href="{{url}}"><time datetime="{{iso}}">{{label}}</time></a>
-<ul>{{#sessions}}<li><span class="hours">{{hours}}</span> {{title}}</li>{{/sessions}}</ul></li>
+<ul>{{#sessions}}<li><span class="hours">{{hours}}</span> <a href="{{url}}">{{title}}</a></li>{{/sessions}}</ul></li>
 {{/days}}
 </ul>
 </div>
@@ -41,7 +41,7 @@ extension BuiltinTemplates {
 <li class="card">
 <article>
 <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
-<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}<span class="hours">{{hours}}</span>{{#timezone}} <span class="zone">({{timezone}})</span>{{/timezone}}{{#multiDay}} · Day {{dayOfRun}} of {{dayCount}}{{/multiDay}}{{#location}} · {{location}}{{/location}}</p>
+<p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}<span class="hours">{{hours}} <span class="zone">({{timezone}})</span></span>{{#multiDay}} <span>Day {{dayOfRun}} of {{dayCount}}</span>{{/multiDay}}{{#location}} <span class="location">{{location}}</span>{{/location}}</p>
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 {{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
 </article>

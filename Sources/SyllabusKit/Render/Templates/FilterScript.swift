@@ -35,6 +35,7 @@ extension BuiltinTemplates {
     history.replaceState(null, "", search ? "?" + search : window.location.pathname);
   }
   form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
   form.hidden = false;
   apply();
 })();

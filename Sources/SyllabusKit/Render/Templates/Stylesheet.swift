@@ -19,6 +19,7 @@ extension BuiltinTemplates {
   background: var(--paper);
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; }
 .wrap { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
@@ -36,7 +37,9 @@ a:hover { text-decoration-thickness: 2px; }
 .site-header nav a:hover, .site-header nav a[aria-current="page"] { border-bottom-color: #8cc4ff; }
 .site-header :focus-visible { outline-color: #ffb37a; }
 
-main { padding-top: 1.5rem; padding-bottom: 3rem; }
+main.wrap { padding-top: 1.75rem; padding-bottom: 3rem; }
+.print-url { display: none; }
+.zone-note { color: var(--muted); font-size: 0.95rem; margin-top: -0.25rem; }
 h1 { font-size: clamp(1.6rem, 4vw, 2.3rem); line-height: 1.2; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.1rem; }
@@ -44,12 +47,14 @@ h3 { font-size: 1.1rem; }
 
 .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); }
 .card { border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.1rem; background: var(--paper); }
-.card[hidden] { display: none; }
 .card-title { margin: 0 0 0.35rem; font-size: 1.1rem; line-height: 1.3; }
 .card-title a { text-decoration: none; }
 .card-title a:hover { text-decoration: underline; }
-.meta { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.95rem; }
-.meta time { color: var(--ink); font-weight: 600; }
+.meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.75rem; margin: 0 0 0.5rem; color: var(--muted); font-size: 0.95rem; }
+.meta time { color: var(--ink); font-weight: 600; white-space: nowrap; }
+.meta .hours { font-weight: 400; color: var(--ink); }
+.hours, .run-hours, .run-days a { white-space: nowrap; }
+.zone { color: var(--muted); }
 .kind { display: inline-block; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.75rem; font-weight: 700; color: var(--accent); background: var(--accent-wash); border-radius: 999px; padding: 0.1rem 0.55rem; margin: 0; }
 .summary { margin: 0.25rem 0 0.5rem; }
 .people { margin: 0.25rem 0; font-size: 0.95rem; }
@@ -59,16 +64,27 @@ h3 { font-size: 1.1rem; }
 
 .filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; padding: 0.9rem 1rem; background: var(--wash); border-radius: var(--radius); margin: 1rem 0; }
 .filters label { display: flex; flex-direction: column; font-size: 0.9rem; font-weight: 600; gap: 0.2rem; }
-.filters select { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--paper); color: var(--ink); }
+.filters select { font: inherit; min-width: 11rem; padding: 0.3rem 0.4rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--paper); color: var(--ink); }
+.filters .reset { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--paper); color: var(--ink); cursor: pointer; }
+.filters .reset:hover { border-color: var(--accent); color: var(--accent); }
 .filter-count { color: var(--muted); font-size: 0.9rem; }
 
-.course-header { padding-top: 0.5rem; }
+.course { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 2.5rem; }
+@media (min-width: 60rem) {
+  .course { grid-template-columns: minmax(0, 1fr) 21rem; }
+  .course-header { grid-column: 1 / -1; }
+  .course .facts { grid-column: 2; grid-row: 2; align-self: start; position: sticky; top: 1rem; margin-top: 0.5rem; }
+  .course .prose { grid-column: 1; grid-row: 2; }
+  .course .facts dl { grid-template-columns: 1fr; }
+  .course .facts dt { margin-top: 0.4rem; }
+}
 .course-header .kind { margin-bottom: 0.25rem; }
 .facts { background: var(--wash); border-radius: var(--radius); padding: 1rem 1.25rem; margin: 1rem 0 2rem; }
 .facts dl { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: 0.5rem 1.25rem; margin: 0; }
 .facts dt { font-weight: 700; }
 .facts dd { margin: 0; }
 .runs { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
+.run + .run { border-top: 1px solid var(--line); padding-top: 0.75rem; }
 .run { display: flex; flex-direction: column; gap: 0.1rem; }
 .run-hours, .run-location, .run-people, .run-days { font-size: 0.95rem; }
 .run-days { color: var(--muted); }
@@ -102,7 +118,8 @@ abbr[title] { text-decoration: none; }
 .month-grid td.has-sessions a:hover { background: #084a8c; }
 .day-list { list-style: none; margin: 0; padding: 0; }
 .day-list > li { margin-bottom: 0.9rem; }
-.day-list ul { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+.day-list ul { margin: 0.2rem 0 0; padding-left: 0; list-style: none; }
+.day-list ul li { margin: 0.15rem 0; }
 .hours { font-variant-numeric: tabular-nums; font-weight: 600; }
 .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; margin-top: 2rem; }
 .tag-cloud { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.6rem; }
@@ -116,12 +133,18 @@ abbr[title] { text-decoration: none; }
   .facts dt { margin-top: 0.5rem; }
 }
 @media print {
-  .site-header, .site-footer, .skip-link, .feed-links, .filters, .pager { display: none !important; }
+  .site-header, .site-footer, .skip-link, .feed-links, .filters, .pager, .zone-note { display: none !important; }
   body { font-size: 11pt; }
   a { color: inherit; }
-  .prose a[href^="http"]::after, .facts a[href]::after, .card a[href]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
-  .facts { background: none; border: 1px solid #999; }
-  .card { break-inside: avoid; }
+  /* Links inside the site get the site's origin from the page (base template). */
+  .prose a[href^="http"]::after, .facts dd > a[href^="http"]::after { content: " <" attr(href) ">"; }
+  .prose a[href]::after, .facts dd > a[href]::after { font-size: 0.85em; word-break: break-all; }
+  .run-days a::after, .tags a::after, .card a::after, .brand::after { content: none !important; }
+  .course { display: block; }
+  .facts { background: none; border: 1px solid #999; position: static; }
+  .cards { display: block; }
+  .card { break-inside: avoid; margin-bottom: 0.5rem; }
+  .print-url { display: block; margin-top: 2rem; font-size: 0.85em; color: #444; }
 }
 """#
 

@@ -31,6 +31,7 @@
     history.replaceState(null, "", search ? "?" + search : window.location.pathname);
   }
   form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
   form.hidden = false;
   apply();
 })();
