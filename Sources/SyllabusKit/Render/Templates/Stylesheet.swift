@@ -128,6 +128,10 @@ abbr[title] { text-decoration: none; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 0 2rem; }
 
 @media (max-width: 40rem) {
+  .lede { font-size: 1.05rem; }
+  .filters { display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem; padding: 0.75rem; }
+  .filters select { min-width: 0; width: 100%; }
+  .filters .reset { align-self: end; }
   .month-layout { grid-template-columns: 1fr; }
   .facts dl { grid-template-columns: 1fr; }
   .facts dt { margin-top: 0.5rem; }
