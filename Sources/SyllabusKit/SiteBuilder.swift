@@ -84,12 +84,13 @@ public enum SiteBuilder {
         let index = CatalogIndex(catalog)
         clock.lap("index")
 
-        let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript)
+        let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
+                                    fingerprints: cache != nil)
         let pages = PagePlan.pages(contexts, templates: templates)
         let previousFeed = try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger())
-        let feeds = FeedPlan.feeds(index)
+        let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))
         let folder = OutputFolder(root: options.root, output: options.output, inPlace: cache != nil)

@@ -5,7 +5,8 @@ import Foundation
 actor BuildState {
     private(set) var generation = 0
     private(set) var diagnostics: [String] = []
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
     private var stopped = false
 
     func succeeded() {
@@ -28,23 +29,26 @@ actor BuildState {
 
     private func wake() {
         let pending = waiters
-        waiters = []
-        for waiter in pending { waiter.resume() }
+        waiters = [:]
+        for waiter in pending.values { waiter.resume() }
     }
 
     /// Waits until something changes after `generation`/`errorCount`, or `timeout` passes.
     func waitForChange(since generation: Int, errors: Int, timeout: Duration) async {
         if stopped || self.generation != generation || diagnostics.count != errors { return }
+        nextWaiter += 1
+        let id = nextWaiter
         await withCheckedContinuation { continuation in
-            waiters.append(continuation)
+            waiters[id] = continuation
             Task {
                 try? await Task.sleep(for: timeout)
-                self.timeOut()
+                self.timeOut(id)
             }
         }
     }
 
-    private func timeOut() { wake() }
+    /// Answers one long poll whose time is up, not the others (which started later).
+    private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume() }
 
     var json: Data {
         let object: [String: Any] = ["generation": generation, "errors": diagnostics]

@@ -25,7 +25,9 @@ public final class PreviewServer: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let rebuildQueue = DispatchQueue(label: "syllabus.rebuild")
     private var basePath = "/"
+    private var hasGoodBuild = false
     private var pending = false
+    private var stopping = false
     private let lock = NSLock()
     private let cache = BuildCache()
 
@@ -39,13 +41,18 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Runs until the task is cancelled (Ctrl-C), then removes its build folder.
     public func run() async throws {
-        rebuild(reason: "start")
+        // Watch before the first build, which takes seconds on a large catalog:
+        // a save during it is rebuilt after it (on the same queue) instead of lost.
         let watcher = FileWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates")]) { [weak self] in
             self?.scheduleRebuild()
         }
         watcher.start()
+        rebuildQueue.sync { rebuild(reason: "start") }
         defer {
             watcher.stop()
+            lock.withLock { stopping = true }
+            // A rebuild under way would write into the folder after it is removed.
+            rebuildQueue.sync {}
             try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
         }
         let address = try sockaddr_in.inet(ip4: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
@@ -78,8 +85,8 @@ public final class PreviewServer: @unchecked Sendable {
         pending = true
         lock.unlock()
         rebuildQueue.async { [self] in
-            lock.lock(); pending = false; lock.unlock()
-            rebuild(reason: "change")
+            lock.lock(); pending = false; let stopped = stopping; lock.unlock()
+            if !stopped { rebuild(reason: "change") }
         }
     }
 
@@ -90,20 +97,27 @@ public final class PreviewServer: @unchecked Sendable {
                                         baseURL: nil, includeDrafts: options.includeDrafts,
                                         timestamp: Int(Date().timeIntervalSince1970))
         // Served on loopback: links keep the site's base path but point here.
-        let siteBase = (try? SiteBuilder.basePath(root: options.root)) ?? "/"
+        let knownBase = try? SiteBuilder.basePath(root: options.root)
+        let siteBase = knownBase ?? currentBasePath
         buildOptions.baseURL = "http://\(options.host):\(options.port)\(siteBase)"
         buildOptions.serveScript = LiveReloadScript.placeholder
         let semaphore = DispatchSemaphore(value: 0)
         do {
             let summary = try SiteBuilder.build(buildOptions, cache: cache)
-            lock.lock(); basePath = siteBase; lock.unlock()
+            lock.lock(); basePath = siteBase; hasGoodBuild = true; lock.unlock()
             for warning in summary.warnings { log(warning.description) }
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
             log("\(summary.line) [\(reason), \(milliseconds) ms]")
             Task { await state.succeeded(); semaphore.signal() }
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            log("Build failed: still serving the last good build")
+            lock.lock()
+            let served = hasGoodBuild
+            // Nothing built yet: answer under the site's base path anyway, so
+            // the page there shows the errors and reloads once they are fixed.
+            if !served, let knownBase { basePath = knownBase }
+            lock.unlock()
+            log(served ? "Build failed: still serving the last good build" : "Build failed: nothing to serve until it is fixed")
             Task { await state.failed(failure.diagnostics.map(\.description)); semaphore.signal() }
         } catch {
             log("Build failed: \(error)")
@@ -118,7 +132,18 @@ public final class PreviewServer: @unchecked Sendable {
         let server: PreviewServer
 
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-            try await server.respond(to: request)
+            var response = try await server.respond(to: request)
+            // One request per connection. FlyingFox writes the headers and the
+            // content in separate send()s without TCP_NODELAY, so on a reused
+            // connection Nagle holds the content until the client's delayed ACK:
+            // every request after the first on a keep-alive connection took ~40 ms.
+            response.headers[.connection] = "close"
+            // HEAD: the headers a GET would get, without the content (RFC 9110 9.3.2).
+            if request.method == .HEAD {
+                response.headers[.contentLength] = String(try await response.bodyData.count)
+                response.payload = .httpBody(HTTPBodySequence(data: Data()))
+            }
+            return response
         }
     }
 
@@ -168,7 +193,8 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func notFound() -> HTTPResponse {
-        let page = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path) ?? Data("Not found".utf8)
+        let page = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
+            ?? Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1>\n\(LiveReloadScript.placeholder)\n</body></html>\n".utf8)
         return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                             body: withLiveReload(page, path: "404.html", base: currentBasePath))
     }

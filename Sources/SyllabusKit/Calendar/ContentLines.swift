@@ -8,6 +8,11 @@ struct ContentLines {
         fold(name + ":" + value)
     }
 
+    /// Appends lines already folded and terminated, such as a cached VTIMEZONE.
+    mutating func append(lines: ContentLines) {
+        text += lines.text
+    }
+
     /// Appends a TEXT property, escaping its value.
     mutating func appendText(_ name: String, _ value: String) {
         append(name, ContentLines.escape(value))

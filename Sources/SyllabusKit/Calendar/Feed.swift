@@ -19,6 +19,8 @@ struct FeedWriter: Sendable {
     /// `DTSTAMP`, seconds since 1970 (from `SOURCE_DATE_EPOCH` when set).
     let timestamp: Int
     let ledger: SequenceLedger
+    /// Thousands of feeds share a handful of zones and year windows.
+    let zoneBlocks = ZoneBlockCache()
 
     static let productID = "-//Syllabus//Training catalog//EN"
 
@@ -39,7 +41,7 @@ struct FeedWriter: Sendable {
         lines.append("REFRESH-INTERVAL;VALUE=DURATION", "PT12H")
         lines.append("X-PUBLISHED-TTL", "PT12H")
         for zone in zones(of: feed) {
-            zone.write(to: &lines)
+            lines.append(lines: zoneBlocks.block(for: zone))
         }
         for scheduled in feed.runs {
             event(scheduled, to: &lines)

@@ -13,15 +13,9 @@ struct TimeZoneDefinition {
     let identifier: String
     let firstYear: Int
     let lastYear: Int
-    /// `CET`/`CEST` and the like, from the zone's tz database file.
-    let abbreviations: [ZoneAbbreviations.Key: String]
-
-    init(identifier: String, firstYear: Int, lastYear: Int) {
-        self.identifier = identifier
-        self.firstYear = firstYear
-        self.lastYear = lastYear
-        self.abbreviations = ZoneAbbreviations.table(for: identifier)
-    }
+    /// `CET`/`CEST` and the like, from the zone's tz database file; read
+    /// only when the block is written (feeds share blocks through a cache).
+    var abbreviations: [ZoneAbbreviations.Key: String] { ZoneAbbreviations.table(for: identifier) }
 
     struct Transition {
         let epochSeconds: Int
@@ -39,7 +33,7 @@ struct TimeZoneDefinition {
     }
 
     /// Changes of offset or of daylight-saving state inside the window.
-    func transitions(in zone: TimeZone) -> [Transition] {
+    func transitions(in zone: TimeZone, names: [ZoneAbbreviations.Key: String] = [:]) -> [Transition] {
         let start = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber * 86_400 - 86_400))
         let end = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: lastYear, month: 12, day: 31)!.dayNumber * 86_400 + 2 * 86_400))
         var found: [Transition] = []
@@ -50,17 +44,17 @@ struct TimeZoneDefinition {
             let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
             let daylight = zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
             found.append(Transition(epochSeconds: seconds, offsetBefore: before, offsetAfter: after, isDaylight: daylight,
-                                    abbreviation: abbreviation(zone, at: seconds, offset: after)))
+                                    abbreviation: abbreviation(zone, at: seconds, offset: after, names: names)))
             if next <= cursor { break }
             cursor = next
         }
         return found
     }
 
-    private func abbreviation(_ zone: TimeZone, at seconds: Int, offset: Int) -> String {
+    private func abbreviation(_ zone: TimeZone, at seconds: Int, offset: Int, names: [ZoneAbbreviations.Key: String]) -> String {
         let instant = Date(timeIntervalSince1970: TimeInterval(seconds))
         let key = ZoneAbbreviations.Key(offset: offset, isDaylight: zone.isDaylightSavingTime(for: instant))
-        if let name = abbreviations[key] { return name }
+        if let name = names[key] { return name }
         let text = zone.abbreviation(for: instant) ?? ""
         if !text.isEmpty, !text.hasPrefix("GMT+"), !text.hasPrefix("GMT-") { return text }
         // Zones without a letter abbreviation: name the offset as tzdata does (+10, +0530).
@@ -71,7 +65,8 @@ struct TimeZoneDefinition {
     /// The `BEGIN:VTIMEZONE … END:VTIMEZONE` block.
     func write(to lines: inout ContentLines) {
         guard let zone = TimeZone(identifier: identifier) else { return }
-        let changes = transitions(in: zone)
+        let names = abbreviations
+        let changes = transitions(in: zone, names: names)
         let windowStartDay = CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber
         let windowStart = windowStartDay * 86_400
         let initialOffset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(windowStart)))
@@ -83,7 +78,7 @@ struct TimeZoneDefinition {
         observance(&lines, daylight: initialDaylight,
                    start: ICalendarTime.local(CalendarDate(dayNumber: windowStartDay), TimeOfDay(hour: 0, minute: 0)!),
                    from: initialOffset, to: initialOffset,
-                   name: abbreviation(zone, at: windowStart, offset: initialOffset), rule: nil)
+                   name: abbreviation(zone, at: windowStart, offset: initialOffset, names: names), rule: nil)
 
         var groups: [String: [Transition]] = [:]
         var order: [String] = []

@@ -15,28 +15,60 @@ struct FrontMatter: Sendable {
             log.error(whole, "the file is empty; start it with front matter: a line '---', a line such as 'title: My course', and another '---'")
             return nil
         }
-        // "\r\n" is a single Character: split on it too, so files saved with
-        // Windows line ends read the same.
-        var lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })[...]
-        func isFence(_ line: Substring) -> Bool {
-            line.trimmingCharacters(in: .whitespaces) == "---" && line.hasPrefix("---")
+        // Work on UTF-8 bytes: splitting a 4 KB body into Characters (grapheme
+        // breaking) was a measurable part of loading 10,000 courses.
+        let bytes = file.text.utf8
+        var fences: [(start: String.Index, end: String.Index, line: Int)] = []
+        var lineNumber = 1
+        var index = bytes.startIndex
+        func isFence(_ from: String.Index, _ to: String.Index) -> Bool {
+            // Exactly `---`, allowing trailing blanks and a CR.
+            var i = from
+            for _ in 0..<3 {
+                guard i < to, bytes[i] == UInt8(ascii: "-") else { return false }
+                i = bytes.index(after: i)
+            }
+            while i < to {
+                guard bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r") else { return false }
+                i = bytes.index(after: i)
+            }
+            return true
         }
-        guard let first = lines.first, isFence(first.trimmingTrailingCR) else {
+        var lineStart = bytes.startIndex
+        while fences.count < 2 {
+            let lineEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if isFence(lineStart, lineEnd) {
+                fences.append((lineStart, lineEnd, lineNumber))
+            } else if lineNumber == 1 {
+                break
+            }
+            guard lineEnd < bytes.endIndex else { break }
+            index = bytes.index(after: lineEnd)
+            lineStart = index
+            lineNumber += 1
+        }
+        guard let opening = fences.first, opening.line == 1 else {
             log.error(whole, "expected front matter: the file must start with a line '---', then YAML fields such as 'title:', then another '---'")
             return nil
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isFence($0.trimmingTrailingCR) }) else {
+        guard fences.count == 2 else {
             log.error(whole, "front matter opened on line 1 is never closed; add a line '---' after the last field")
             return nil
         }
-        let yamlLines = lines[lines.startIndex..<closing]
-        let bodyLines = lines[(closing + 1)...]
+        let closing = fences[1]
+        let yamlStart = opening.end < bytes.endIndex ? bytes.index(after: opening.end) : opening.end
+        let bodyStart = closing.end < bytes.endIndex ? bytes.index(after: closing.end) : closing.end
+        // The YAML ends before the closing fence's line break.
+        var yamlEnd = closing.start
+        if yamlEnd > yamlStart, bytes[bytes.index(before: yamlEnd)] == UInt8(ascii: "\n") {
+            yamlEnd = bytes.index(before: yamlEnd)
+            if yamlEnd > yamlStart, bytes[bytes.index(before: yamlEnd)] == UInt8(ascii: "\r") { yamlEnd = bytes.index(before: yamlEnd) }
+        }
         return FrontMatter(
-            yaml: yamlLines.joined(separator: "\n"),
+            yaml: String(file.text[yamlStart..<yamlEnd]),
             yamlFirstLine: 2,
-            body: bodyLines.joined(separator: "\n"),
-            bodyFirstLine: closing + 2
+            body: String(file.text[bodyStart...]),
+            bodyFirstLine: closing.line + 1
         )
     }
 }

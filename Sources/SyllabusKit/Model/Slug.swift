@@ -14,6 +14,24 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Makes a slug from a name: lower-cased, accents folded to ASCII
     /// (`Muszyński` → `muszynski`), anything else to single hyphens.
     public init?(folding name: String) {
+        // Most names are ASCII: fold those byte by byte, without Foundation.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var pendingHyphen = false
+            for byte in name.utf8 {
+                let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+                if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+                    if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                    pendingHyphen = false
+                    bytes.append(lower)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            self.init(String(decoding: bytes, as: UTF8.self))
+            return
+        }
         // Canonical decomposition splits "ń" into "n" and a combining accent;
         // the accents are then dropped as non-alphanumeric.
         let decomposed = name.lowercased().decomposedStringWithCanonicalMapping

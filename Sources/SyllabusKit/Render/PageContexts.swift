@@ -6,6 +6,17 @@ struct PageContexts: Sendable {
     let paths: SitePaths
     let bodies: RenderedBodies
     let serveScript: String
+    /// Only `syllabus serve` compares page fingerprints; a one-off build
+    /// does not spend time hashing every page's inputs.
+    let fingerprints: Bool
+
+    /// A page's fingerprint when rebuilding incrementally, else `nil`.
+    func key(_ parts: any Hashable...) -> Int? {
+        guard fingerprints else { return nil }
+        var hasher = Hasher()
+        for part in parts { hasher.combine(AnyHashable(part)) }
+        return hasher.finalize()
+    }
 
     var site: SiteConfig { index.catalog.site }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// schema.org JSON-LD for search engines: a `Course` with one
 /// `CourseInstance` per run, and an `ItemList` of courses on the catalog.
 enum StructuredData {
@@ -88,14 +86,7 @@ enum StructuredData {
         return encode(object)
     }
 
-    /// Sorted keys for reproducible output; `<`, `>` and `&` escaped so no
-    /// value can close the `<script>` element it sits in.
     static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return "{}" }
-        return json
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        JSONText.encode(object)
     }
 }

@@ -12,9 +12,12 @@ struct TemplateSet: Sendable {
     let fingerprint: Int
 
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+        HTMLEscaping.registered
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in BuiltinTemplates.templates {
-            sources[name] = (text, "(built-in)/\(name).mustache")
+            // The pragma is prepended rather than written in each template so
+            // that line numbers of built-in templates stay as they read.
+            sources[name] = (HTMLEscaping.pragma + text, "(built-in)/\(name).mustache")
         }
         let folder = "templates"
         for path in ContentLoader.files(under: folder, root: root) where path.hasSuffix(".mustache") && !path.contains("/") {

@@ -10,6 +10,7 @@ struct OutputFolder {
     /// Writes straight into `output` (for `syllabus serve`'s private folder,
     /// where errors are found before anything is written).
     let inPlace: Bool
+    private let stagingPath: String
 
     /// Refuses output folders whose swap would delete sources.
     static func validate(output: URL, root: URL) -> Diagnostic? {
@@ -41,6 +42,7 @@ struct OutputFolder {
         let parent = self.output.deletingLastPathComponent()
         self.staging = inPlace ? self.output
             : parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        self.stagingPath = staging.path
     }
 
     /// Creates an empty staging folder.
@@ -58,10 +60,17 @@ struct OutputFolder {
     /// Writes one file under the staging folder. `path` comes from slugs and
     /// validated names; the check is a last line of defence against escaping.
     func write(_ data: Data, to path: String) throws {
+        try FileOutput.write(data, to: checked(path))
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try FileOutput.write(text, to: checked(path))
+    }
+
+    /// The absolute path of `path` in the staging folder.
+    private func checked(_ path: String) -> String {
         precondition(!path.split(separator: "/").contains(where: { $0 == ".." }) && !path.hasPrefix("/"), "output path escapes: \(path)")
-        let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        return stagingPath + "/" + path
     }
 
     /// Copies a file into the staging folder.

@@ -31,7 +31,7 @@ struct OutputSink: Sendable {
             let text = page.render()
             progress.advance()
             do {
-                try folder?.write(Data(text.utf8), to: page.path)
+                try folder?.write(text, to: page.path)
                 cache?.wrote(page.path, key: page.key)
                 return (true, nil)
             } catch {

@@ -60,7 +60,7 @@ extension PageContexts {
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
     func dayPage(_ date: CalendarDate, position: Int, templates: TemplateSet) -> Page {
         let neighbours = [position > 0 ? index.days[position - 1] : nil, position + 1 < index.days.count ? index.days[position + 1] : nil]
-        return Page.html(at: SitePaths.day(date), key: pageKey(index.sessionsByDay[date] ?? [], neighbours)) {
+        return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours)) {
             let sessions = index.sessionsByDay[date] ?? []
             var context = page(title: DateText.long(date), path: SitePaths.day(date),
                                description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).",

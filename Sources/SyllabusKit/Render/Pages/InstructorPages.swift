@@ -19,7 +19,7 @@ extension PageContexts {
 
     /// `/instructors/<slug>/`: profile, then every run and entry they teach.
     func instructorPage(_ instructor: Instructor, templates: TemplateSet) -> Page {
-        let key = pageKey(instructor, bodies.instructors[instructor.slug], index.runsByInstructor[instructor.slug] ?? [],
+        let key = self.key(instructor, bodies.instructors[instructor.slug], index.runsByInstructor[instructor.slug] ?? [],
                           index.coursesByInstructor[instructor.slug] ?? [])
         return Page.html(at: SitePaths.instructor(instructor.slug), key: key) {
             let runs = index.runsByInstructor[instructor.slug] ?? []

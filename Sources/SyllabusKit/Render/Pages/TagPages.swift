@@ -11,7 +11,7 @@ extension PageContexts {
 
     /// `/tags/<slug>/`: the entries carrying one topic; each run of a course is listed.
     func tagPage(_ tag: Tag, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.tag(tag.slug), key: pageKey(tag)) {
+        Page.html(at: SitePaths.tag(tag.slug), key: key(tag)) {
             var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
                                description: "\(tag.name) in \(site.title).", nav: "tags")
             context["name"] = tag.name
