@@ -9,6 +9,7 @@ struct PageContexts: Sendable {
     /// Only `syllabus serve` compares page fingerprints; a one-off build
     /// does not spend time hashing every page's inputs.
     let fingerprints: Bool
+    let cards = CardCache()
 
     /// A page's fingerprint when rebuilding incrementally, else `nil`.
     func key(_ parts: any Hashable...) -> Int? {
@@ -102,6 +103,16 @@ struct PageContexts: Sendable {
             card["months"] = [String]()
         }
         return card
+    }
+
+    /// An entry card with its rendered HTML (`html`), shared by every page that
+    /// lists the same run.
+    func renderedCard(_ course: Course, run: Run?, templates: TemplateSet) -> [String: Any] {
+        cards.card("\(course.slug.value)#\(run?.ordinal ?? -1)") {
+            var card = entryCard(course, run: run)
+            card["html"] = templates.render("entry-card", card)
+            return card
+        }
     }
 
     /// `2020-05` keys of every month a run touches, for the catalog filter.

@@ -2,8 +2,8 @@ extension PageContexts {
     /// `/`: scheduled runs in date order, then entries without dates.
     func catalogPage(templates: TemplateSet) -> Page {
         Page.html(at: "") {
-            let runs = index.runs.map { entryCard($0.course, run: $0.run) }
-            let unscheduled = index.unscheduled.map { entryCard($0, run: nil) }
+            let runs = index.runs.map { renderedCard($0.course, run: $0.run, templates: templates) }
+            let unscheduled = index.unscheduled.map { renderedCard($0, run: nil, templates: templates) }
             var context = page(title: site.title, path: "", description: site.description, nav: "catalog", isHome: true,
                                feed: feedLinks(SitePaths.catalogFeed, title: site.title),
                                jsonLD: StructuredData.itemList(index, paths: paths))

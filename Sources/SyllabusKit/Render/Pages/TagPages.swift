@@ -18,7 +18,8 @@ extension PageContexts {
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
             context["entries"] = tag.courses.flatMap { course -> [[String: Any]] in
-                course.runs.isEmpty ? [entryCard(course, run: nil)] : course.runs.map { entryCard(course, run: $0) }
+                course.runs.isEmpty ? [renderedCard(course, run: nil, templates: templates)]
+                    : course.runs.map { renderedCard(course, run: $0, templates: templates) }
             }
             return templates.render("tag", context)
         }

@@ -20,7 +20,7 @@ extension BuiltinTemplates {
 <h2 id="scheduled">Scheduled</h2>
 <ol class="cards">
 {{#runs}}
-{{> entry-card}}
+{{{html}}}
 {{/runs}}
 </ol>
 </section>
@@ -30,7 +30,7 @@ extension BuiltinTemplates {
 <h2 id="undated">Without dates</h2>
 <ol class="cards">
 {{#unscheduled}}
-{{> entry-card}}
+{{{html}}}
 {{/unscheduled}}
 </ol>
 </section>

@@ -24,7 +24,7 @@ extension BuiltinTemplates {
 <h2 class="visually-hidden">Entries</h2>
 <ol class="cards">
 {{#entries}}
-{{> entry-card}}
+{{{html}}}
 {{/entries}}
 </ol>
 {{/main}}

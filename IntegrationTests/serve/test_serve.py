@@ -1,0 +1,743 @@
+"""`syllabus serve` and `syllabus new`, end to end.
+
+Each test copies the fixture site (IntegrationTests/serve/site, base_url
+https://example.org/training/) into a temporary root, starts
+`syllabus serve --root <tmp> --port <free port>` and talks to it over HTTP on
+127.0.0.1 only, with every request and every wait bounded.
+
+    SYLLABUS_BIN=.build/debug/syllabus .venv/bin/pytest -q IntegrationTests/serve
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+FIXTURE = HERE / "site"
+BIN = Path(os.environ.get("SYLLABUS_BIN") or REPO / ".build" / "debug" / "syllabus")
+BASE = "/training/"
+CHANGES = BASE + "__syllabus/changes"
+
+START_TIMEOUT = 30.0   # first build of a debug binary
+REBUILD_TIMEOUT = 5.0  # a save must be visible over HTTP within this
+REQUEST_TIMEOUT = 5.0  # every ordinary request
+LONG_POLL_TIMEOUT = 30.0  # the server answers a long poll within 25 s at the latest
+
+SCRIPT_MARKERS = ("data-syllabus-serve", "__syllabus/changes", "syllabus:live-reload")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status: int, headers: dict[str, str], body: bytes):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    def __repr__(self) -> str:
+        return f"<{self.status} {self.content_type} {len(self.body)} bytes>"
+
+
+class Server:
+    """One `syllabus serve` process; stderr is collected line by line."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [str(BIN), "serve", "--root", str(root), "--port", str(self.port)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        self.lines: list[str] = []
+        self._lock = threading.Lock()
+        self._readers = [threading.Thread(target=self._read, args=(stream,), daemon=True)
+                         for stream in (self.proc.stdout, self.proc.stderr)]
+        for reader in self._readers:
+            reader.start()
+
+    def _read(self, stream) -> None:
+        for raw in iter(stream.readline, b""):
+            with self._lock:
+                self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+
+    @property
+    def log(self) -> str:
+        with self._lock:
+            return "\n".join(self.lines)
+
+    @property
+    def build_folder(self) -> Path:
+        # Foundation's temporaryDirectory: $TMPDIR, else /tmp.
+        return Path(os.environ.get("TMPDIR") or "/tmp") / f"syllabus-serve-{self.proc.pid}"
+
+    def wait_ready(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"syllabus serve exited with {self.proc.returncode}:\n{self.log}")
+            try:
+                if self.get(BASE, timeout=1).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        pytest.fail(f"syllabus serve did not answer within {START_TIMEOUT} s:\n{self.log}")
+
+    def request(self, path: str, method: str = "GET", timeout: float = REQUEST_TIMEOUT) -> Response:
+        """Sends `path` exactly as given (no normalisation, like curl --path-as-is)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+            conn.putheader("Host", f"127.0.0.1:{self.port}")
+            conn.putheader("Connection", "close")
+            conn.endheaders()
+            resp = conn.getresponse()
+            body = resp.read()
+            return Response(resp.status, {k.lower(): v for k, v in resp.getheaders()}, body)
+        finally:
+            conn.close()
+
+    def get(self, path: str, timeout: float = REQUEST_TIMEOUT) -> Response:
+        return self.request(path, timeout=timeout)
+
+    def state(self) -> dict:
+        resp = self.get(CHANGES)
+        assert resp.status == 200, resp
+        assert resp.content_type.startswith("application/json"), resp
+        return json.loads(resp.body)
+
+    def long_poll(self, generation: int, errors: int) -> "LongPoll":
+        return LongPoll(self, generation, errors)
+
+    def wait_until(self, what: str, predicate, timeout: float = REBUILD_TIMEOUT):
+        deadline = time.monotonic() + timeout
+        last = None
+        while time.monotonic() < deadline:
+            last = predicate()
+            if last:
+                return last
+            time.sleep(0.02)
+        pytest.fail(f"not within {timeout} s: {what} (last: {last!r})\n--- serve log ---\n{self.log}")
+
+    def wait_generation_above(self, generation: int) -> dict:
+        return self.wait_until(f"generation > {generation}",
+                               lambda: (s := self.state())["generation"] > generation and not s["errors"] and s)
+
+    def stop(self, sig: int = signal.SIGINT, timeout: float = 5.0) -> float:
+        """Sends `sig`; returns how long the process took to exit."""
+        started = time.monotonic()
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+            pytest.fail(f"syllabus serve did not stop within {timeout} s after signal {sig}:\n{self.log}")
+        for reader in self._readers:
+            reader.join(timeout=2)
+        return time.monotonic() - started
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+        shutil.rmtree(self.build_folder, ignore_errors=True)
+
+
+class LongPoll(threading.Thread):
+    """`GET <base>__syllabus/changes?since=&errors=` in the background, as the page script does."""
+
+    def __init__(self, server: Server, generation: int, errors: int):
+        super().__init__(daemon=True)
+        self.server = server
+        self.path = f"{CHANGES}?since={generation}&errors={errors}"
+        self.result: dict | None = None
+        self.error: BaseException | None = None
+        self.answered_at: float | None = None
+        self.start()
+        time.sleep(0.2)  # let the request reach the server before the edit
+
+    def run(self) -> None:
+        try:
+            resp = self.server.get(self.path, timeout=LONG_POLL_TIMEOUT)
+            self.answered_at = time.monotonic()
+            assert resp.status == 200, resp
+            self.result = json.loads(resp.body)
+        except BaseException as error:  # noqa: BLE001 - reported by wait()
+            self.error = error
+
+    def wait(self, timeout: float) -> dict:
+        self.join(timeout)
+        if self.is_alive():
+            pytest.fail(f"the long poll {self.path} did not answer within {timeout} s\n{self.server.log}")
+        if self.error:
+            raise self.error
+        return self.result
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _binary():
+    if not BIN.is_file():
+        pytest.fail(f"no syllabus binary at {BIN}; run `swift build` or set SYLLABUS_BIN")
+
+
+def copy_site(dest: Path) -> Path:
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    return copy_site(tmp_path / "site")
+
+
+@pytest.fixture
+def server(site):
+    """A fresh server for tests that edit the site."""
+    srv = Server(site)
+    try:
+        srv.wait_ready()
+        yield srv
+    finally:
+        srv.kill()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One server for the read-only tests."""
+    srv = Server(copy_site(tmp_path_factory.mktemp("shared") / "site"))
+    try:
+        srv.wait_ready()
+        yield srv
+    finally:
+        srv.kill()
+
+
+def course_file(root: Path, slug: str) -> Path:
+    return root / "content" / "courses" / f"{slug}.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_col(path: Path, needle: str) -> tuple[int, int]:
+    """1-based line of the first line starting with `needle`, and the column after it."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(needle):
+            return number, len(needle) + 1
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+# ------------------------------------------------------------ serving
+
+
+def test_root_redirects_to_base_path(shared):
+    for path in ("/", "/training"):
+        resp = shared.get(path)
+        assert resp.status in (301, 302, 303, 307, 308), (path, resp)
+        assert resp.headers.get("location") in (BASE, f"http://127.0.0.1:{shared.port}{BASE}"), resp.headers
+    assert "/training/" in shared.log, "the start-up line should give the URL with the base path"
+
+
+@pytest.mark.parametrize("path, content_type, needle", [
+    (BASE, "text/html; charset=utf-8", b"OTP Basics"),
+    (BASE + "index.html", "text/html; charset=utf-8", b"OTP Basics"),
+    (BASE + "courses/otp-basics/", "text/html; charset=utf-8", b"OTP Basics"),
+    (BASE + "courses/otp-exam/", "text/html; charset=utf-8", b"OTP Exam"),
+    (BASE + "instructors/ada-lovelace/", "text/html; charset=utf-8", b"Ada Lovelace"),
+    (BASE + "days/2030-03-06/", "text/html; charset=utf-8", b"Elixir Introduction"),
+    (BASE + "tags/otp/", "text/html; charset=utf-8", b"OTP"),
+    (BASE + "calendar.ics", "text/calendar; charset=utf-8", b"BEGIN:VCALENDAR\r\n"),
+    (BASE + "courses/otp-basics/calendar.ics", "text/calendar; charset=utf-8", b"BEGIN:VCALENDAR\r\n"),
+    (BASE + "assets/style.css", "text/css; charset=utf-8", b"{"),
+    (BASE + "sitemap.xml", "application/xml; charset=utf-8", b"<urlset"),
+    (BASE + "media/logo.svg", "image/svg+xml", b"<svg"),
+    (BASE + "assets/favicon.svg", "image/svg+xml", b"<svg"),
+])
+def test_pages_and_content_types(shared, path, content_type, needle):
+    resp = shared.get(path)
+    assert resp.status == 200, (path, resp)
+    got = resp.content_type.replace(" ", "").lower()
+    want = content_type.replace(" ", "").lower()
+    if want.startswith("image/"):
+        assert got.split(";")[0] == want, (path, resp.content_type)
+    else:
+        assert got == want, (path, resp.content_type)
+    assert needle in resp.body, path
+
+
+def test_head_has_headers_but_no_content(shared):
+    get = shared.get(BASE + "courses/otp-basics/")
+    # Raw socket: http.client would silently ignore content after a HEAD response.
+    with socket.create_connection(("127.0.0.1", shared.port), timeout=REQUEST_TIMEOUT) as s:
+        s.sendall(f"HEAD {BASE}courses/otp-basics/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200"), head
+    assert b"content-type: text/html; charset=utf-8" in head.lower(), head
+    assert rest == b"", f"HEAD response carried {len(rest)} bytes of content"
+    length = re.search(rb"(?im)^content-length: *(\d+)", head)
+    assert length is None or int(length.group(1)) in (0, len(get.body)), head
+
+
+def test_sequential_requests_are_not_held_back(shared):
+    """A browser reuses its connection unless told not to; no request may then
+    wait for a delayed ACK (Nagle: headers and content sent in two writes)."""
+    conn = http.client.HTTPConnection("127.0.0.1", shared.port, timeout=REQUEST_TIMEOUT)
+    times = []
+    try:
+        for _ in range(9):
+            started = time.perf_counter()
+            conn.request("GET", BASE + "courses/otp-basics/")
+            resp = conn.getresponse()
+            resp.read()
+            times.append((time.perf_counter() - started) * 1000)
+            if (resp.getheader("Connection") or "").lower() == "close":
+                conn.close()
+    finally:
+        conn.close()
+    median = sorted(times)[len(times) // 2]
+    assert median < 30, f"request times in ms: {[round(t, 1) for t in times]}"
+
+
+def test_links_keep_the_base_path(shared):
+    html = shared.get(BASE + "courses/otp-basics/").text
+    hrefs = re.findall(r'(?:href|src)="([^"]+)"', html)
+    local = [h for h in hrefs if h.startswith("/")]
+    assert local, hrefs
+    assert all(h.startswith(BASE) for h in local), [h for h in local if not h.startswith(BASE)]
+
+
+def test_folder_without_slash_redirects(shared):
+    resp = shared.get(BASE + "courses/otp-basics")
+    assert resp.status in (301, 302, 307, 308), resp
+    assert resp.headers["location"].endswith(BASE + "courses/otp-basics/"), resp.headers
+
+
+@pytest.mark.parametrize("path", [
+    BASE + "no-such-page/",
+    BASE + "courses/no-such-course/",
+    BASE + "nothing.html",
+    BASE + "assets/nothing.css",
+    "/elsewhere/",
+])
+def test_missing_page_is_the_sites_404(shared, path):
+    resp = shared.get(path)
+    assert resp.status == 404, (path, resp)
+    assert resp.content_type.replace(" ", "").lower() == "text/html;charset=utf-8", resp.content_type
+    not_found_page = shared.get(BASE + "404.html")
+    assert not_found_page.status == 200
+    assert resp.body == not_found_page.body, "the 404 response should be the site's 404.html"
+    assert b"Serve Fixture Training" in resp.body
+
+
+TRAVERSALS = [
+    "/training/../../etc/passwd",
+    "/training/../../../../../../../../etc/passwd",
+    "/../../etc/passwd",
+    "/training/courses/../../../../etc/passwd",
+    "/training/%2e%2e/%2e%2e/etc/passwd",
+    "/training/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+    "/training/.%2e/.%2e/.%2e/etc/passwd",
+    "/training/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/training/courses/..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "/training/%2fetc%2fpasswd",
+    "/training//etc/passwd",
+    "/training/..%5c..%5c..%5cetc%5cpasswd",
+    "/training/%252e%252e/%252e%252e/etc/passwd",
+    "/training/..",
+    "/training/../site/index.html",
+    "http://127.0.0.1/training/../../etc/passwd",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_path_reaches_outside_the_output(shared, path):
+    resp = shared.get(path)
+    assert resp.status in (301, 302, 400, 403, 404), (path, resp)
+    assert b"root:" not in resp.body, path
+    if resp.status in (301, 302):
+        assert not resp.headers.get("location", "").startswith("//"), resp.headers
+
+
+def test_source_files_are_not_served(shared):
+    for path in ("content/site.yml", "content/courses/otp-basics.md", "../content/site.yml",
+                 "%2e%2e/content/site.yml", "site.yml", "courses/otp-basics.md"):
+        resp = shared.get(BASE + path)
+        assert resp.status != 200 or b"base_url" not in resp.body, (path, resp)
+
+
+def test_served_html_has_live_reload_but_build_does_not(shared, tmp_path):
+    for path in (BASE, BASE + "courses/otp-basics/", BASE + "no-such-page/"):
+        html = shared.get(path).text
+        assert "<script data-syllabus-serve>" in html, path
+        assert json.dumps(CHANGES) in html.replace("\\/", "/"), path  # JSON may escape '/' 
+    # Feeds, CSS and the sitemap are served as they are.
+    for path in (BASE + "calendar.ics", BASE + "assets/style.css", BASE + "sitemap.xml"):
+        body = shared.get(path).text
+        assert not any(marker in body for marker in SCRIPT_MARKERS), path
+    # The published build has neither the script nor its placeholder.
+    root = copy_site(tmp_path / "site")
+    out = tmp_path / "public"
+    proc = subprocess.run([str(BIN), "build", "--root", str(root), "--output", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert any(p.name == "index.html" for p in files)
+    for file in files:
+        data = file.read_bytes()
+        for marker in SCRIPT_MARKERS:
+            assert marker.encode() not in data, f"{file.relative_to(out)} contains {marker!r}"
+
+
+def test_changes_endpoint_answers_at_once_without_since(shared):
+    started = time.monotonic()
+    state = shared.state()
+    assert time.monotonic() - started < 2
+    assert state["errors"] == []
+    assert state["generation"] >= 1
+
+
+def test_long_poll_times_out_on_its_own_clock(shared):
+    """An idle long poll is answered after the server's timeout (25 s) with the
+    same state; an earlier poll's timeout must not cut a later one short."""
+    generation = shared.state()["generation"]
+    first = shared.long_poll(generation, 0)  # started at t=0
+    time.sleep(3)
+    second = shared.long_poll(generation, 0)  # started at t=3
+    state = first.wait(LONG_POLL_TIMEOUT)
+    assert state == {"generation": generation, "errors": []}, state
+    assert second.is_alive() or second.answered_at - first.answered_at > 2, \
+        f"the later poll was answered {second.answered_at - first.answered_at:.2f} s after the first one's timeout"
+    assert second.wait(LONG_POLL_TIMEOUT)["generation"] == generation
+
+
+# ------------------------------------------------------------ rebuilds
+
+
+def test_title_edit_is_visible_and_long_poll_wakes(server, site):
+    before = server.state()
+    poll = server.long_poll(before["generation"], 0)
+    edit(course_file(site, "otp-basics"), "title: OTP Basics", "title: OTP Basics Revised Edition")
+    started = time.monotonic()
+    server.wait_until("new title on the course page",
+                      lambda: "OTP Basics Revised Edition" in server.get(BASE + "courses/otp-basics/").text)
+    state = poll.wait(REBUILD_TIMEOUT)
+    assert state["generation"] > before["generation"], state
+    assert state["errors"] == []
+    assert poll.answered_at - started < REBUILD_TIMEOUT
+    for page in (BASE, BASE + "days/2030-03-04/", BASE + "instructors/ada-lovelace/", BASE + "tags/otp/"):
+        assert "OTP Basics Revised Edition" in server.get(page).text, page
+    assert "[change," in server.log
+
+
+def test_only_affected_pages_are_rewritten(server, site):
+    out = server.build_folder / "site"
+    assert out.is_dir(), f"no private build folder {out}"
+
+    def stamps() -> dict[str, int]:
+        return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+    generation = server.state()["generation"]
+    before = stamps()
+    time.sleep(0.05)
+    edit(course_file(site, "elixir-intro"), "title: Elixir Introduction", "title: Elixir Intro, Renamed")
+    server.wait_generation_above(generation)
+    after = stamps()
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "courses/elixir-intro/index.html" in changed, sorted(changed)
+    assert "days/2030-03-06/index.html" in changed, sorted(changed)
+    untouched = {"courses/otp-basics/index.html", "courses/otp-exam/index.html",
+                 "instructors/ada-lovelace/index.html", "tags/certification/index.html",
+                 "days/2030-03-04/index.html", "courses/otp-basics/calendar.ics",
+                 "instructors/ada-lovelace/calendar.ics"}
+    assert not (untouched & changed), f"re-rendered though unaffected: {sorted(untouched & changed)}"
+
+
+def test_broken_edit_keeps_last_good_site_then_recovers(server, site):
+    path = course_file(site, "elixir-intro")
+    good = path.read_text(encoding="utf-8")
+    line, col = line_col(path, "start: ")
+    before = server.state()
+    page_before = server.get(BASE + "courses/elixir-intro/")
+    assert page_before.status == 200
+
+    poll = server.long_poll(before["generation"], 0)
+    path.write_text(good.replace("start: 2030-03-06", "start: 6 March 2030"), encoding="utf-8")
+    state = poll.wait(REBUILD_TIMEOUT)
+    if not state["errors"]:  # woken by something else: wait for the failed build
+        state = server.wait_until("errors reported", lambda: (s := server.state())["errors"] and s)
+    assert state["generation"] == before["generation"], "a failed build must not bump the generation"
+    location = f"content/courses/elixir-intro.md:{line}:{col}: error:"
+    assert any(e.startswith(location) and "6 March 2030" in e for e in state["errors"]), state["errors"]
+    server.wait_until("diagnostic on stderr", lambda: location in server.log)
+
+    # Still the last good site, with the overlay script to show the error.
+    page = server.get(BASE + "courses/elixir-intro/")
+    assert page.status == 200
+    assert "Elixir Introduction" in page.text and "<script data-syllabus-serve>" in page.text
+    assert "Elixir Introduction" in server.get(BASE + "days/2030-03-06/").text
+    assert server.get(BASE).status == 200
+
+    # The long poll with the error count the page knows returns when it is fixed.
+    poll = server.long_poll(before["generation"], len(state["errors"]))
+    path.write_text(good.replace("title: Elixir Introduction", "title: Elixir Fixed"), encoding="utf-8")
+    fixed = poll.wait(REBUILD_TIMEOUT)
+    if fixed["generation"] == before["generation"]:
+        fixed = server.wait_generation_above(before["generation"])
+    assert fixed["generation"] > before["generation"] and fixed["errors"] == [], fixed
+    server.wait_until("fixed title served",
+                      lambda: "Elixir Fixed" in server.get(BASE + "courses/elixir-intro/").text)
+    assert server.proc.poll() is None
+
+
+def test_broken_site_yml_keeps_serving(server, site):
+    site_yml = site / "content" / "site.yml"
+    good = site_yml.read_text(encoding="utf-8")
+    generation = server.state()["generation"]
+    site_yml.write_text(good.replace('time: "09:00-17:00"', 'time: "nine to five"'), encoding="utf-8")
+    state = server.wait_until("errors reported", lambda: (s := server.state())["errors"] and s)
+    assert any(e.startswith("content/site.yml:") and ": error:" in e for e in state["errors"]), state
+    assert server.get(BASE + "courses/otp-basics/").status == 200
+    site_yml.write_text(good, encoding="utf-8")
+    server.wait_generation_above(generation)
+
+
+def test_new_course_appears_on_its_day_page(server, site):
+    generation = server.state()["generation"]
+    assert server.get(BASE + "days/2031-01-15/").status == 404
+    course_file(site, "brand-new").write_text(
+        "---\ntitle: Brand New Workshop\nstart: 2031-01-15\ninstructors: [Ada Lovelace]\ntags: [Fresh]\n---\n\nHello.\n",
+        encoding="utf-8")
+    server.wait_generation_above(generation)
+    day = server.wait_until("new day page", lambda: (r := server.get(BASE + "days/2031-01-15/")).status == 200 and r)
+    assert "Brand New Workshop" in day.text
+    assert server.get(BASE + "courses/brand-new/").status == 200
+    assert "Brand New Workshop" in server.get(BASE + "instructors/ada-lovelace/").text
+    assert "Brand New Workshop" in server.get(BASE + "calendar.ics").text
+
+
+def test_deleted_course_page_404s(server, site):
+    generation = server.state()["generation"]
+    assert server.get(BASE + "courses/elixir-intro/").status == 200
+    course_file(site, "elixir-intro").unlink()
+    server.wait_generation_above(generation)
+    server.wait_until("deleted course gone",
+                      lambda: server.get(BASE + "courses/elixir-intro/").status == 404)
+    for path in ("courses/elixir-intro/", "courses/elixir-intro/calendar.ics", "days/2030-03-06/",
+                 "tags/elixir/", "instructors/grace-hopper/"):
+        assert server.get(BASE + path).status == 404, path
+    # Without the slash too: no redirect to a folder that has no page any more.
+    assert server.get(BASE + "courses/elixir-intro").status == 404
+    assert "Elixir Introduction" not in server.get(BASE).text
+    assert "Elixir Introduction" not in server.get(BASE + "sitemap.xml").text + server.get(BASE + "calendar.ics").text
+
+
+def test_new_course_in_new_subfolder_and_templates_folder_created_later(server, site):
+    """inotify is not recursive: folders created after start must be watched too."""
+    generation = server.state()["generation"]
+    assets = site / "templates" / "assets"
+    assets.mkdir(parents=True)
+    (assets / "extra.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    server.wait_until("asset from a new templates/ folder",
+                      lambda: server.get(BASE + "assets/extra.css").status == 200)
+    resp = server.get(BASE + "assets/extra.css")
+    assert resp.content_type.replace(" ", "") == "text/css;charset=utf-8"
+    generation = server.wait_generation_above(generation)["generation"]
+    (assets / "extra.css").write_text("body { color: #654321; }\n", encoding="utf-8")
+    server.wait_until("edited asset in the new folder",
+                      lambda: "#654321" in server.get(BASE + "assets/extra.css").text)
+
+
+def test_rapid_saves_end_on_the_last_one(server, site):
+    path = course_file(site, "otp-exam")
+    text = path.read_text(encoding="utf-8")
+    for n in range(8):
+        path.write_text(text.replace("title: OTP Exam", f"title: OTP Exam v{n}"), encoding="utf-8")
+        time.sleep(0.015)
+    server.wait_until("last save visible", lambda: "OTP Exam v7" in server.get(BASE + "courses/otp-exam/").text)
+
+
+def test_starting_broken_shows_errors_under_base_path_and_recovers(site):
+    """No good build yet: the page at the base path must still carry the overlay
+    script, the changes endpoint must answer there, and fixing must recover."""
+    path = course_file(site, "elixir-intro")
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("start: 2030-03-06", "start: 2030-13-06"), encoding="utf-8")
+    line, col = line_col(path, "start: ")
+    srv = Server(site)
+    try:
+        srv.wait_until("start-up line", lambda: "Ctrl-C" in srv.log, timeout=START_TIMEOUT)
+        assert f"content/courses/elixir-intro.md:{line}:{col}: error:" in srv.log
+        assert "/training/" in srv.log.splitlines()[-1], "the start-up line should name the base path"
+        resp = srv.get(CHANGES)
+        assert resp.status == 200, f"{CHANGES} -> {resp}"
+        state = json.loads(resp.body)
+        assert state["generation"] == 0 and state["errors"], state
+        page = srv.get(BASE)
+        assert page.status == 404 and "<script data-syllabus-serve>" in page.text, page.text[:300]
+        path.write_text(good, encoding="utf-8")
+        srv.wait_generation_above(0)
+        assert srv.get(BASE + "courses/elixir-intro/").status == 200
+    finally:
+        srv.kill()
+
+
+# ------------------------------------------------------------ stopping
+
+
+def test_sigint_stops_cleanly_and_removes_build_folder(site):
+    srv = Server(site)
+    try:
+        srv.wait_ready()
+        folder = srv.build_folder
+        assert folder.is_dir(), f"expected the private build folder {folder}"
+        # A page open in a browser keeps a long poll waiting; Ctrl-C must not hang on it.
+        poll = srv.long_poll(srv.state()["generation"], 0)
+        took = srv.stop(signal.SIGINT, timeout=5)
+        assert srv.proc.returncode == 0, f"exit status {srv.proc.returncode}\n{srv.log}"
+        assert took < 5
+        assert not folder.exists(), f"{folder} left behind"
+        assert "Error" not in srv.log, srv.log
+        poll.join(2)
+    finally:
+        srv.kill()
+
+
+def test_sigint_during_a_rebuild_leaves_nothing_behind(site):
+    """Ctrl-C while a rebuild is writing: the build folder must still go."""
+    template = course_file(site, "otp-basics").read_text(encoding="utf-8")
+    for n in range(400):  # enough pages that a rebuild takes a while
+        course_file(site, f"bulk-{n:03d}").write_text(
+            template.replace("title: OTP Basics", f"title: Bulk Course {n}")
+                    .replace("[certification](otp-exam.md)", "certification"), encoding="utf-8")
+    srv = Server(site)
+    try:
+        srv.wait_ready()
+        folder = srv.build_folder
+        started = time.monotonic()
+        edit(course_file(site, "otp-basics"), "title: OTP Basics", "title: OTP Basics, Interrupted")
+        time.sleep(0.15)  # the watcher's quiet period has passed: the rebuild is under way
+        srv.stop(signal.SIGINT, timeout=30)
+        rebuilds = [line for line in srv.lines if "[change," in line]
+        assert srv.proc.returncode == 0, srv.log
+        assert not folder.exists(), (f"{folder} left behind with "
+                                     f"{sum(len(files) for _, _, files in os.walk(folder))} files; "
+                                     f"rebuilds logged: {rebuilds}, stopped after {time.monotonic() - started:.2f} s")
+    finally:
+        srv.kill()
+
+
+def test_sigterm_stops_cleanly(site):
+    srv = Server(site)
+    try:
+        srv.wait_ready()
+        folder = srv.build_folder
+        srv.stop(signal.SIGTERM, timeout=5)
+        assert srv.proc.returncode == 0, f"exit status {srv.proc.returncode}\n{srv.log}"
+        assert not folder.exists()
+    finally:
+        srv.kill()
+
+
+def test_port_in_use_fails_with_a_message(shared, site):
+    proc = subprocess.Popen([str(BIN), "serve", "--root", str(site), "--port", str(shared.port)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _, stderr = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("serve on a port in use kept running")
+    assert proc.returncode != 0
+    assert stderr.strip()
+    assert not (Path(os.environ.get("TMPDIR") or "/tmp") / f"syllabus-serve-{proc.pid}").exists(), \
+        "build folder left behind"
+
+
+# ------------------------------------------------------------ syllabus new
+
+
+def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN), *args, "--root", str(root)], capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("kind, title, folder, slug, key", [
+    ("course", "Advanced OTP: Part 2 & More", "courses", "advanced-otp-part-2-more", "title"),
+    ("instructor", "Zoë O'Brien", "instructors", "zoe-o-brien", "name"),
+])
+def test_new_writes_a_skeleton_that_passes_check_and_never_overwrites(site, kind, title, folder, slug, key):
+    target = site / "content" / folder / f"{slug}.md"
+    assert not target.exists()
+    first = run_cli("new", kind, title, root=site)
+    assert first.returncode == 0, first.stderr
+    assert target.is_file(), f"expected {target}; stdout {first.stdout!r}"
+    printed = first.stdout.strip()
+    assert printed.endswith(f"content/{folder}/{slug}.md"), printed
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    # Every field shown, and commented.
+    front = text.split("---\n")[1]
+    assert re.search(rf"^{key}: .*#", front, re.M), front
+    assert title.replace('"', '\\"') in front or title in front
+    fields = ["title", "summary", "kind", "instructors", "start", "end", "time", "timezone",
+              "location", "tags", "draft", "slug", "runs"] if kind == "course" else \
+        ["name", "role", "photo", "links"]
+    for field in fields:
+        assert re.search(rf"^#?\s*{field}:", front, re.M), f"{field} not shown in\n{front}"
+    lines = [line for line in front.splitlines() if line.strip()]
+    assert all("#" in line for line in lines if re.match(r"^#?\s*[a-z_]+:", line)), front
+
+    check = run_cli("check", root=site)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = subprocess.run([str(BIN), "build", "--root", str(site), "--drafts"],
+                           capture_output=True, text=True, timeout=60)
+    assert build.returncode == 0, build.stderr
+
+    written = target.read_bytes()
+    second = run_cli("new", kind, title, root=site)
+    assert second.returncode != 0
+    assert "exists" in second.stderr, second.stderr
+    assert target.read_bytes() == written, "the existing file was changed"
+
+
+def test_new_course_in_a_running_server_appears_with_drafts_off(server, site):
+    generation = server.state()["generation"]
+    result = run_cli("new", "course", "Live Added Course", root=site)
+    assert result.returncode == 0, result.stderr
+    state = server.wait_until("rebuild after new", lambda: (s := server.state())["generation"] > generation and s)
+    assert state["errors"] == []
