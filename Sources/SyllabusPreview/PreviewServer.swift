@@ -41,6 +41,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Runs until the task is cancelled (Ctrl-C), then removes its build folder.
     public func run() async throws {
+        try PortProbe.check(host: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
         // Watch before the first build, which takes seconds on a large catalog:
         // a save during it is rebuilt after it (on the same queue) instead of lost.
         let watcher = FileWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates")]) { [weak self] in

@@ -37,6 +37,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await task.value
         } catch is CancellationError {
+        } catch let error as CustomStringConvertible {
+            Terminal.error(error.description)
+            throw ExitCode.failure
         }
         FileHandle.standardError.write(Data("Stopped.\n".utf8))
     }

@@ -16,7 +16,7 @@ enum Terminal {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("syllabus: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("syllabus: error: \(message)\n".utf8))
     }
 }
 

@@ -123,7 +123,7 @@ import Testing
             #"content/courses/beam.md:3:7: error: 'time': the end 09:00 is not after the start 17:00; write e.g. "09:00-17:00""#,
             "content/courses/otp.md:3:8: error: 'start': 2021-02-30 does not exist; February 2021 has 28 days",
             "2 errors",
-            "syllabus: build failed; the previous output was left as it was",
+            "syllabus: error: build failed; the previous output was left as it was",
         ])
         #expect(!folder.exists("public"))
     }

@@ -58,7 +58,23 @@ enum ContentLoader {
             if let instructor = InstructorLoader.load(file, log: &log) { instructors.append(instructor) }
         }
         return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
-                             media: files(under: "content/media", root: root), log: log)
+                             media: mediaFiles(root: root, log: &log), log: log)
+    }
+
+    /// Files to publish under `media/`. A symbolic link is refused: it could
+    /// publish any file of the machine (`media/passwd -> /etc/passwd`).
+    static func mediaFiles(root: URL, log: inout DiagnosticLog) -> [String] {
+        let folder = "content/media"
+        var files: [String] = []
+        for path in Self.files(under: folder, root: root, includingLinks: true) {
+            let full = root.appendingPathComponent("\(folder)/\(path)").path
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
+                log.error(SourceLocation(path: "\(folder)/\(path)"), "media files must be real files, not symbolic links; copy the file itself into \(folder)/")
+                continue
+            }
+            files.append(path)
+        }
+        return files
     }
 
     /// `*.md` files directly in `folder`, sorted so output never depends on
@@ -69,14 +85,17 @@ enum ContentLoader {
     }
 
     /// Every regular file below `folder`, relative to it, sorted; hidden files skipped.
-    static func files(under folder: String, root: URL) -> [String] {
+    static func files(under folder: String, root: URL, includingLinks: Bool = false) -> [String] {
         let base = root.appendingPathComponent(folder)
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let path = base.appendingPathComponent(relative).path
+            if includingLinks, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                found.append(relative)
+            } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 found.append(relative)
             }
         }

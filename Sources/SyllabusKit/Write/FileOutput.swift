@@ -16,18 +16,31 @@ enum FileOutput {
     }
 
     /// Writes `text` as UTF-8 to `path`, creating missing parent folders.
-    static func write(_ text: String, to path: String) throws {
+    /// With `replacing`, the file is written aside and renamed over the old
+    /// one, so a reader (`syllabus serve`) never sees half a page.
+    static func write(_ text: String, to path: String, replacing: Bool = false) throws {
         var text = text
         try text.withUTF8 { buffer in
-            try write(UnsafeRawBufferPointer(buffer), to: path)
+            try write(UnsafeRawBufferPointer(buffer), to: path, replacing: replacing)
         }
     }
 
-    static func write(_ data: Data, to path: String) throws {
-        try data.withUnsafeBytes { try write($0, to: path) }
+    static func write(_ data: Data, to path: String, replacing: Bool = false) throws {
+        try data.withUnsafeBytes { try write($0, to: path, replacing: replacing) }
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws {
+        guard replacing else { return try writeFile(bytes, to: path) }
+        let aside = path + ".syllabus-new"
+        try writeFile(bytes, to: aside)
+        guard rename(aside, path) == 0 else {
+            let code = errno
+            unlink(aside)
+            throw Failure(path: path, code: code)
+        }
+    }
+
+    private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             try makeDirectories(parent(of: path))

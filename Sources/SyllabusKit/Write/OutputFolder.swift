@@ -60,11 +60,11 @@ struct OutputFolder {
     /// Writes one file under the staging folder. `path` comes from slugs and
     /// validated names; the check is a last line of defence against escaping.
     func write(_ data: Data, to path: String) throws {
-        try FileOutput.write(data, to: checked(path))
+        try FileOutput.write(data, to: checked(path), replacing: inPlace)
     }
 
     func write(_ text: String, to path: String) throws {
-        try FileOutput.write(text, to: checked(path))
+        try FileOutput.write(text, to: checked(path), replacing: inPlace)
     }
 
     /// The absolute path of `path` in the staging folder.
