@@ -85,11 +85,15 @@ public enum SiteBuilder {
         clock.lap("index")
 
         let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
-                                    fingerprints: cache != nil)
+                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache())
         let pages = PagePlan.pages(contexts, templates: templates)
-        let previousFeed = try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
+        // SEQUENCE is for published feeds; serve's private preview skips
+        // re-reading its own multi-megabyte feed on every save.
+        let previousFeed = cache != nil ? nil
+            : try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
-                                    ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger())
+                                    ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
+                                    events: cache?.events)
         let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))

@@ -68,16 +68,35 @@ final class FileWatcher: @unchecked Sendable {
         addWatches()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pollDescriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        /// Reads pending events; true when a folder appeared or vanished, the
+        /// only case that needs the (slow, on a large site) folder scan.
+        func drain() -> Bool {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { return false }
+            var foldersChanged = false
+            var offset = 0
+            while offset + 16 <= count {
+                let eventMask = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 4, as: UInt32.self) }
+                let nameLength = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) }
+                if eventMask & UInt32(IN_ISDIR) != 0 || eventMask & UInt32(IN_DELETE_SELF | IN_IGNORED) != 0 {
+                    foldersChanged = true
+                }
+                offset += 16 + Int(nameLength)
+            }
+            return foldersChanged
+        }
         while running {
             let ready = poll(&pollDescriptor, 1, 250)
             guard ready > 0 else { continue }
-            _ = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            var foldersChanged = drain()
             // Merge the rest of the burst: editors write, rename and chmod in quick succession.
-            while poll(&pollDescriptor, 1, 40) > 0 {
-                _ = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            while poll(&pollDescriptor, 1, 15) > 0 {
+                foldersChanged = drain() || foldersChanged
             }
-            watched = watched.filter { FileManager.default.fileExists(atPath: $0) }
-            addWatches()
+            if foldersChanged {
+                watched = watched.filter { FileManager.default.fileExists(atPath: $0) }
+                addWatches()
+            }
             onChange()
         }
         return true

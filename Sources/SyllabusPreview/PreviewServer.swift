@@ -29,6 +29,8 @@ public final class PreviewServer: @unchecked Sendable {
     private var pending = false
     private var stopping = false
     private let lock = NSLock()
+    /// DTSTAMP of preview feeds: fixed for the session so cached events stay valid.
+    private let startedAt = Int(Date().timeIntervalSince1970)
     private let cache = BuildCache()
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
@@ -96,7 +98,7 @@ public final class PreviewServer: @unchecked Sendable {
         let started = Date()
         var buildOptions = BuildOptions(root: options.root, output: output,
                                         baseURL: nil, includeDrafts: options.includeDrafts,
-                                        timestamp: Int(Date().timeIntervalSince1970))
+                                        timestamp: startedAt)
         // Served on loopback: links keep the site's base path but point here.
         let knownBase = try? SiteBuilder.basePath(root: options.root)
         let siteBase = knownBase ?? currentBasePath

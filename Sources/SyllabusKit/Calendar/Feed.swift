@@ -21,6 +21,8 @@ struct FeedWriter: Sendable {
     let ledger: SequenceLedger
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
+    /// VEVENT text kept across `syllabus serve` rebuilds.
+    var events: CardCache? = nil
 
     static let productID = "-//Syllabus//Training catalog//EN"
 
@@ -44,7 +46,17 @@ struct FeedWriter: Sendable {
             lines.append(lines: zoneBlocks.block(for: zone))
         }
         for scheduled in feed.runs {
-            event(scheduled, to: &lines)
+            if let events {
+                let key = "\(scheduled.course.slug.value)#\(scheduled.run.ordinal)#\(scheduled.course.fingerprint)#\(timestamp)"
+                let cached = events.card(key) {
+                    var text = ContentLines()
+                    event(scheduled, to: &text)
+                    return ["text": text]
+                }
+                lines.append(lines: cached["text"] as! ContentLines)
+            } else {
+                event(scheduled, to: &lines)
+            }
         }
         lines.append("END", "VCALENDAR")
         return lines.text

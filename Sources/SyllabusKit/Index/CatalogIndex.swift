@@ -44,10 +44,18 @@ public struct CatalogIndex: Sendable {
             for run in course.runs { runs.append(ScheduledRun(course: course, run: run)) }
         }
         runs.sort(by: CatalogIndex.chronological)
-        unscheduled.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        unscheduled.sort { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }
         self.runs = runs
         self.unscheduled = unscheduled
 
+        // Names repeat across thousands of runs: fold each one once.
+        var slugs: [String: Slug?] = [:]
+        func slug(_ name: String) -> Slug? {
+            if let known = slugs[name] { return known }
+            let folded = Slug(folding: name)
+            slugs[name] = folded
+            return folded
+        }
         var sessions: [CalendarDate: [Session]] = [:]
         var coursesByInstructor: [Slug: [Course]] = [:]
         var runsByInstructor: [Slug: [ScheduledRun]] = [:]
@@ -56,14 +64,14 @@ public struct CatalogIndex: Sendable {
                 sessions[date, default: []].append(Session(course: scheduled.course, run: scheduled.run, date: date))
             }
             for name in scheduled.run.instructors {
-                if let slug = Slug(folding: name) { runsByInstructor[slug, default: []].append(scheduled) }
+                if let slug = slug(name) { runsByInstructor[slug, default: []].append(scheduled) }
             }
         }
         // Courses per instructor: scheduled ones in date order, then the rest by title.
         let catalogOrder = uniqueCourses(runs.map(\.course)) + unscheduled
         for course in catalogOrder {
-            for name in course.allInstructors {
-                if let slug = Slug(folding: name) { coursesByInstructor[slug, default: []].append(course) }
+            for slug in course.instructorSlugs {
+                coursesByInstructor[slug, default: []].append(course)
             }
         }
         self.sessionsByDay = sessions
@@ -74,7 +82,7 @@ public struct CatalogIndex: Sendable {
         var tagged: [Slug: (name: String, courses: [Course])] = [:]
         for course in catalogOrder {
             for name in course.tags {
-                guard let slug = Slug(folding: name) else { continue }
+                guard let slug = slug(name) else { continue }
                 tagged[slug, default: (name, [])].courses.append(course)
             }
         }
@@ -85,8 +93,8 @@ public struct CatalogIndex: Sendable {
 
     static func chronological(_ a: ScheduledRun, _ b: ScheduledRun) -> Bool {
         let aStart = a.run.hours.startMinutes, bStart = b.run.hours.startMinutes
-        return (a.run.start, aStart, a.course.title.lowercased(), a.course.slug.value, a.run.ordinal)
-            < (b.run.start, bStart, b.course.title.lowercased(), b.course.slug.value, b.run.ordinal)
+        return (a.run.start, aStart, a.course.sortTitle, a.course.slug.value, a.run.ordinal)
+            < (b.run.start, bStart, b.course.sortTitle, b.course.slug.value, b.run.ordinal)
     }
 }
 

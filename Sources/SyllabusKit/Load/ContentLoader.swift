@@ -23,13 +23,14 @@ enum ContentLoader {
         let site = SiteConfigLoader.load(root: root, baseURLOverride: baseURLOverride, log: &log)
 
         let coursePaths = markdownFiles(in: "content/courses", root: root)
+        let rootPath = root.path
         // A course's defaults come from site.yml: a cached course is only
         // reused while the settings it was read with are unchanged.
         var siteHasher = Hasher()
         siteHasher.combine(site)
         let siteKey = siteHasher.finalize()
         let courseResults = coursePaths.parallelMap { path -> (Course?, DiagnosticLog) in
-            let stamp = cache != nil ? BuildCache.stamp(of: root.appendingPathComponent(path)) : nil
+            let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
             if let cache, let stamp, let cached = cache.course(at: path, stamp: stamp, siteKey: siteKey) {
                 return (cached.course, cached.log)
             }

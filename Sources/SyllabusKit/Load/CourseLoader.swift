@@ -52,8 +52,17 @@ enum CourseLoader {
             runs: runs.sorted { ($0.start, $0.ordinal) < ($1.start, $1.ordinal) },
             body: parts.body,
             bodyLine: parts.bodyFirstLine,
-            source: SourceLocation(path: file.path, line: 1, column: 1)
+            source: SourceLocation(path: file.path, line: 1, column: 1),
+            fingerprint: fingerprint(of: file, site: site)
         )
+    }
+
+    private static func fingerprint(of file: SourceFile, site: SiteConfig?) -> Int {
+        var hasher = Hasher()
+        hasher.combine(file.path)
+        hasher.combine(file.text)
+        hasher.combine(site)
+        return hasher.finalize()
     }
 
     private struct RunDefaults {

@@ -14,6 +14,9 @@ public struct Run: Sendable, Hashable {
     public let instructors: [String]
     public let source: SourceLocation
 
+    /// Slugs of `instructors`.
+    public var instructorSlugs: [Slug] { instructors.compactMap { Slug(folding: $0) } }
+
     /// Every day of the run, first to last.
     public var days: [CalendarDate] {
         (start.dayNumber...end.dayNumber).map(CalendarDate.init(dayNumber:))
@@ -23,7 +26,11 @@ public struct Run: Sendable, Hashable {
 }
 
 /// A catalog entry: a course, tutorial or certification, scheduled or not.
-public struct Course: Sendable, Hashable {
+///
+/// A class, immutable after load: runs, sessions and cards all refer to their
+/// course, and sharing one instance instead of copying a dozen fields into
+/// each of them made indexing a large catalog several times cheaper.
+public final class Course: Sendable, Hashable {
     public let slug: Slug
     public let title: String
     public let summary: String?
@@ -39,11 +46,47 @@ public struct Course: Sendable, Hashable {
     /// Line of the body's first line in the source file, for link errors.
     public let bodyLine: Int
     public let source: SourceLocation
+    /// A hash of the file's text, path and the site settings it was read
+    /// with: two courses with one fingerprint are the same course. It makes
+    /// hashing a course (page fingerprints in `syllabus serve`) cost one Int.
+    public let fingerprint: Int
+
+    /// Slugs of `allInstructors`, computed once.
+    public let instructorSlugs: [Slug]
+    /// The title lower-cased, for sorting without allocating per comparison.
+    public let sortTitle: String
+
+    init(slug: Slug, title: String, summary: String?, kind: String?, instructors: [String], location: String?,
+         tags: [String], draft: Bool, runs: [Run], body: String, bodyLine: Int, source: SourceLocation, fingerprint: Int) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.kind = kind
+        self.instructors = instructors
+        self.location = location
+        self.tags = tags
+        self.draft = draft
+        self.runs = runs
+        self.body = body
+        self.bodyLine = bodyLine
+        self.source = source
+        self.fingerprint = fingerprint
+        var seen = Set<String>()
+        let names = (instructors + runs.flatMap(\.instructors)).filter { seen.insert($0).inserted }
+        self.allInstructors = names
+        self.instructorSlugs = names.compactMap { Slug(folding: $0) }
+        self.sortTitle = title.lowercased()
+    }
 
     public var isScheduled: Bool { !runs.isEmpty }
-    /// Instructors of the course and of any of its runs, in order of appearance.
-    public var allInstructors: [String] {
-        var seen = Set<String>()
-        return (instructors + runs.flatMap(\.instructors)).filter { seen.insert($0).inserted }
+
+    public static func == (lhs: Course, rhs: Course) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.slug == rhs.slug && lhs.draft == rhs.draft
     }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+    /// Instructors of the course and of any of its runs, in order of appearance.
+    public let allInstructors: [String]
 }

@@ -8,6 +8,11 @@ final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cards: [String: [String: Any]] = [:]
 
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        cards = [:]
+    }
+
     func card(_ key: String, make: () -> [String: Any]) -> [String: Any] {
         lock.lock()
         if let card = cards[key] {

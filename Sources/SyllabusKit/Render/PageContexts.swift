@@ -9,7 +9,8 @@ struct PageContexts: Sendable {
     /// Only `syllabus serve` compares page fingerprints; a one-off build
     /// does not spend time hashing every page's inputs.
     let fingerprints: Bool
-    let cards = CardCache()
+    /// Per build, or kept across rebuilds by `syllabus serve`.
+    let cards: CardCache
 
     /// A page's fingerprint when rebuilding incrementally, else `nil`.
     func key(_ parts: any Hashable...) -> Int? {
@@ -108,7 +109,7 @@ struct PageContexts: Sendable {
     /// An entry card with its rendered HTML (`html`), shared by every page that
     /// lists the same run.
     func renderedCard(_ course: Course, run: Run?, templates: TemplateSet) -> [String: Any] {
-        cards.card("\(course.slug.value)#\(run?.ordinal ?? -1)") {
+        cards.card("\(course.slug.value)#\(run?.ordinal ?? -1)#\(course.fingerprint)") {
             var card = entryCard(course, run: run)
             card["html"] = templates.render("entry-card", card)
             return card

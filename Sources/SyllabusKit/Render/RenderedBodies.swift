@@ -26,9 +26,8 @@ struct RenderedBodies: Sendable {
         let courseResults = catalog.courses.parallelMap { course -> (String, DiagnosticLog) in
             var keyHasher = Hasher()
             keyHasher.combine(contextKey)
-            keyHasher.combine(course.body)
-            keyHasher.combine(course.source.path)
-            keyHasher.combine(course.bodyLine)
+            // The fingerprint covers the file's text and path.
+            keyHasher.combine(course.fingerprint)
             let key = keyHasher.finalize()
             if let cached = cache?.body(for: key) { return (cached, DiagnosticLog()) }
             var fileLog = DiagnosticLog()

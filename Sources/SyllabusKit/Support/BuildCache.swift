@@ -23,13 +23,18 @@ public final class BuildCache: @unchecked Sendable {
     private var pageKeys: [String: Int] = [:]
     private var writtenPaths: Set<String> = []
     private var settingsKey: Int?
+    /// Rendered entry cards and calendar events, kept across rebuilds.
+    let cards = CardCache()
+    let events = CardCache()
 
     public init() {}
 
-    static func stamp(of url: URL) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return FileStamp(modified: modified, size: (attributes[.size] as? Int) ?? 0)
+    /// Modification time (to the nanosecond) and size, from one `stat` call.
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return FileStamp(modified: modified, size: Int(info.st_size))
     }
 
     func course(at path: String, stamp: FileStamp, siteKey: Int) -> LoadedCourse? {
@@ -57,7 +62,11 @@ public final class BuildCache: @unchecked Sendable {
     /// settings, templates, base URL) changed.
     func useSettings(_ key: Int) {
         lock.lock(); defer { lock.unlock() }
-        if settingsKey != key { pageKeys = [:] }
+        if settingsKey != key {
+            pageKeys = [:]
+            cards.removeAll()
+            events.removeAll()
+        }
         settingsKey = key
     }
 

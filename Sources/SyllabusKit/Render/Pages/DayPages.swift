@@ -1,7 +1,8 @@
 extension PageContexts {
     /// `/days/`: each month as a calendar grid and as a list.
     func daysPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.days) {
+        // The days index shows titles and hours: a body edit leaves it as it is.
+        Page.html(at: SitePaths.days, key: key(index.runs.map { [AnyHashable($0.course.title), AnyHashable($0.run)] })) {
             var context = page(title: "Days", path: SitePaths.days,
                                description: "Every day with a course in \(site.title), month by month.", nav: "days")
             let months = monthContexts()

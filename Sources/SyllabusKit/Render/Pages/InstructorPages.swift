@@ -1,7 +1,8 @@
 extension PageContexts {
     /// `/instructors/`: everyone, A–Z.
     func instructorsPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.instructors) {
+        Page.html(at: SitePaths.instructors,
+                  key: key(index.catalog.instructors, index.catalog.instructors.map { index.coursesByInstructor[$0.slug]?.count ?? 0 })) {
             var context = page(title: "Instructors", path: SitePaths.instructors,
                                description: "Everyone who teaches in \(site.title).", nav: "instructors")
             context["instructors"] = index.catalog.instructors.map { instructor -> [String: Any] in

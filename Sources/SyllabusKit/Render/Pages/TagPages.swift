@@ -1,7 +1,7 @@
 extension PageContexts {
     /// `/tags/`: every topic with its count.
     func tagsPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.tags) {
+        Page.html(at: SitePaths.tags, key: key(index.tags.map { [AnyHashable($0.name), AnyHashable($0.courses.count)] })) {
             var context = page(title: "Topics", path: SitePaths.tags, description: "Browse \(site.title) by topic.", nav: "tags")
             context["tags"] = index.tags.map { ["name": $0.name, "url": paths.link(SitePaths.tag($0.slug)), "count": $0.courses.count] }
             context["hasTags"] = !index.tags.isEmpty
