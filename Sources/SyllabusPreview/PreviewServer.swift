@@ -110,7 +110,8 @@ public final class PreviewServer: @unchecked Sendable {
             lock.lock(); basePath = siteBase; hasGoodBuild = true; lock.unlock()
             for warning in summary.warnings { log(warning.description) }
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-            log("\(summary.line) [\(reason), \(milliseconds) ms]")
+            let stages = summary.stages.map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
+            log("\(summary.line) [\(reason), \(milliseconds) ms: \(stages)]")
             Task { await state.succeeded(); semaphore.signal() }
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { log(diagnostic.description) }

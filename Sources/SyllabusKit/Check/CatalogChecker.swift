@@ -23,8 +23,8 @@ enum CatalogChecker {
             instructors[profile.slug] = profile
         }
         for course in published {
-            for name in course.allInstructors {
-                guard let slug = Slug(folding: name), instructors[slug] == nil else { continue }
+            for (name, slug) in zip(course.allInstructors, course.instructorSlugs) {
+                guard instructors[slug] == nil else { continue }
                 instructors[slug] = Instructor(slug: slug, name: name, role: nil, photo: nil, links: [], bio: "",
                                                bodyLine: 0, source: nil)
             }

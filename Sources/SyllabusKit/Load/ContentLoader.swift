@@ -55,8 +55,20 @@ enum ContentLoader {
         let instructorPaths = markdownFiles(in: "content/instructors", root: root)
         var instructors: [Instructor] = []
         for path in instructorPaths {
-            guard let file = SourceFile.read(path, under: root, log: &log) else { continue }
-            if let instructor = InstructorLoader.load(file, log: &log) { instructors.append(instructor) }
+            let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
+            if let cache, let stamp, let cached = cache.instructor(at: path, stamp: stamp) {
+                log.merge(cached.log)
+                if let instructor = cached.instructor { instructors.append(instructor) }
+                continue
+            }
+            var fileLog = DiagnosticLog()
+            guard let file = SourceFile.read(path, under: root, log: &fileLog) else { log.merge(fileLog); continue }
+            let instructor = InstructorLoader.load(file, log: &fileLog)
+            if let cache, let stamp {
+                cache.store(BuildCache.LoadedInstructor(stamp: stamp, instructor: instructor, log: fileLog), at: path)
+            }
+            log.merge(fileLog)
+            if let instructor { instructors.append(instructor) }
         }
         return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
                              media: mediaFiles(root: root, log: &log), log: log)

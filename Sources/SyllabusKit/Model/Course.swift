@@ -17,6 +17,16 @@ public struct Run: Sendable, Hashable {
     /// Slugs of `instructors`.
     public var instructorSlugs: [Slug] { instructors.compactMap { Slug(folding: $0) } }
 
+    /// Hashes only the cheap fields: a run is always hashed together with its
+    /// course, whose fingerprint covers every word of the file, and hashing
+    /// strings (Unicode-normalised) dominated serve-mode rebuilds.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+        hasher.combine(start.dayNumber)
+        hasher.combine(end.dayNumber)
+        hasher.combine(hours)
+    }
+
     /// Every day of the run, first to last.
     public var days: [CalendarDate] {
         (start.dayNumber...end.dayNumber).map(CalendarDate.init(dayNumber:))
@@ -74,7 +84,8 @@ public final class Course: Sendable, Hashable {
         var seen = Set<String>()
         let names = (instructors + runs.flatMap(\.instructors)).filter { seen.insert($0).inserted }
         self.allInstructors = names
-        self.instructorSlugs = names.compactMap { Slug(folding: $0) }
+        // Names that fold to no slug were refused by the loader.
+        self.instructorSlugs = names.map { Slug(folding: $0) ?? Slug("unnamed")! }
         self.sortTitle = title.lowercased()
     }
 

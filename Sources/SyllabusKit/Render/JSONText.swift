@@ -41,6 +41,14 @@ enum JSONText {
         }
     }
 
+    /// A JSON string literal, quotes included.
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 2)
+        writeString(text, to: &out)
+        return out
+    }
+
     private static let hex: [Character] = Array("0123456789abcdef")
 
     private static func writeString(_ text: String, to out: inout String) {

@@ -4,6 +4,10 @@ import CommonMark
 struct RenderedBodies: Sendable {
     var courses: [Slug: String] = [:]
     var instructors: [Slug: String] = [:]
+    /// What the HTML of every body depends on besides its own file (the base
+    /// URL, the options, which course files exist): with a course's
+    /// fingerprint it identifies that course's HTML without hashing it.
+    var contextKey = 0
 
     /// Renders in parallel; broken links to course files become errors at
     /// their line in the source file.
@@ -20,8 +24,12 @@ struct RenderedBodies: Sendable {
         var contextHasher = Hasher()
         contextHasher.combine(paths.base)
         contextHasher.combine(renderer.options.rawValue)
-        for (stem, slug) in renderer.courseFiles.sorted(by: { $0.key < $1.key }) { contextHasher.combine(stem); contextHasher.combine(slug) }
-        contextHasher.combine(renderer.unpublishedFiles.sorted())
+        // Order-independent, so the 10,000 entries need no sorting.
+        var files = 0
+        for (stem, slug) in renderer.courseFiles { files ^= (stem + "/" + slug.value).hashValue }
+        for stem in renderer.unpublishedFiles { files ^= ("draft/" + stem).hashValue }
+        contextHasher.combine(files)
+        contextHasher.combine(renderer.courseFiles.count)
         let contextKey = contextHasher.finalize()
         let courseResults = catalog.courses.parallelMap { course -> (String, DiagnosticLog) in
             var keyHasher = Hasher()
@@ -36,13 +44,26 @@ struct RenderedBodies: Sendable {
             return (html, fileLog)
         }
         var bodies = RenderedBodies()
+        bodies.contextKey = contextKey
         for (course, result) in zip(catalog.courses, courseResults) {
             bodies.courses[course.slug] = result.0
             log.merge(result.1)
         }
         for instructor in catalog.instructors {
             guard let source = instructor.source, !instructor.bio.allSatisfy(\.isWhitespace) else { continue }
-            bodies.instructors[instructor.slug] = renderer.render(instructor.bio, file: source.path, firstLine: instructor.bodyLine, log: &log)
+            var keyHasher = Hasher()
+            keyHasher.combine(contextKey)
+            keyHasher.combine(instructor)
+            let key = keyHasher.finalize()
+            if let cached = cache?.body(for: key) {
+                bodies.instructors[instructor.slug] = cached
+                continue
+            }
+            var bioLog = DiagnosticLog()
+            let html = renderer.render(instructor.bio, file: source.path, firstLine: instructor.bodyLine, log: &bioLog)
+            if !bioLog.hasErrors { cache?.store(body: html, for: key) }
+            log.merge(bioLog)
+            bodies.instructors[instructor.slug] = html
         }
         return bodies
     }

@@ -17,7 +17,25 @@ public final class BuildCache: @unchecked Sendable {
         let log: DiagnosticLog
     }
 
+    struct LoadedInstructor {
+        let stamp: FileStamp
+        let instructor: Instructor?
+        let log: DiagnosticLog
+    }
+
     private let lock = NSLock()
+    private var instructors: [String: LoadedInstructor] = [:]
+
+    func instructor(at path: String, stamp: FileStamp) -> LoadedInstructor? {
+        lock.lock(); defer { lock.unlock() }
+        guard let cached = instructors[path], cached.stamp == stamp else { return nil }
+        return cached
+    }
+
+    func store(_ loaded: LoadedInstructor, at path: String) {
+        lock.lock(); defer { lock.unlock() }
+        instructors[path] = loaded
+    }
     private var courses: [String: LoadedCourse] = [:]
     private var bodies: [Int: String] = [:]
     private var pageKeys: [String: Int] = [:]

@@ -1,7 +1,7 @@
 extension PageContexts {
     /// `/courses/<slug>/`: facts, runs with links to each day, feed links, body.
     func coursePage(_ course: Course, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.courses[course.slug])) {
+        Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.contextKey)) {
             let feed: [String: Any]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
             var context = page(title: course.title, path: SitePaths.course(course.slug), description: course.summary,
                                nav: "catalog", feed: feed, ogType: "article",

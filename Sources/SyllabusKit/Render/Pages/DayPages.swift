@@ -1,19 +1,31 @@
 extension PageContexts {
     /// `/days/`: each month as a calendar grid and as a list.
     func daysPage(templates: TemplateSet) -> Page {
-        // The days index shows titles and hours: a body edit leaves it as it is.
-        Page.html(at: SitePaths.days, key: key(index.runs.map { [AnyHashable($0.course.title), AnyHashable($0.run)] })) {
+        Page.html(at: SitePaths.days, key: key(index.runs)) {
             var context = page(title: "Days", path: SitePaths.days,
                                description: "Every day with a course in \(site.title), month by month.", nav: "days")
-            let months = monthContexts()
+            // Each month is rendered once and kept while its sessions stay the
+            // same: an edit re-renders one month, not the whole index.
+            let months = calendarMonths().map { month -> [String: Any] in
+                var sessions = Hasher()
+                for date in month.days { sessions.combine(index.sessionsByDay[date] ?? []) }
+                return cards.card("month:\(month.year)-\(month.month)#\(sessions.finalize())") {
+                    var context = monthContext(month)
+                    context["html"] = templates.render("days-month", context)
+                    return context
+                }
+            }
             context["months"] = months
             context["hasMonths"] = !months.isEmpty
             return templates.render("days", context)
         }
     }
 
-    private func monthContexts() -> [[String: Any]] {
-        var byMonth: [(year: Int, month: Int, days: [CalendarDate])] = []
+    private typealias CalendarMonth = (year: Int, month: Int, days: [CalendarDate])
+
+    /// The months that have sessions, each with its days that do.
+    private func calendarMonths() -> [CalendarMonth] {
+        var byMonth: [CalendarMonth] = []
         for date in index.days {
             if let last = byMonth.last, last.year == date.year, last.month == date.month {
                 byMonth[byMonth.count - 1].days.append(date)
@@ -21,41 +33,43 @@ extension PageContexts {
                 byMonth.append((date.year, date.month, [date]))
             }
         }
-        return byMonth.map { month in
-            let withSessions = Set(month.days)
-            let first = CalendarDate(year: month.year, month: month.month, day: 1)!
-            let length = CalendarDate.daysIn(month: month.month, year: month.year)
-            var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
-            for day in 1...length {
-                let date = CalendarDate(year: month.year, month: month.month, day: day)!
-                var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
-                if withSessions.contains(date) {
-                    let count = index.sessionsByDay[date]?.count ?? 0
-                    cell["url"] = paths.link(SitePaths.day(date))
-                    cell["count"] = count
-                    cell["plural"] = count != 1
-                }
-                cells.append(cell)
+        return byMonth
+    }
+
+    private func monthContext(_ month: CalendarMonth) -> [String: Any] {
+        let withSessions = Set(month.days)
+        let first = CalendarDate(year: month.year, month: month.month, day: 1)!
+        let length = CalendarDate.daysIn(month: month.month, year: month.year)
+        var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
+        for day in 1...length {
+            let date = CalendarDate(year: month.year, month: month.month, day: day)!
+            var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
+            if withSessions.contains(date) {
+                let count = index.sessionsByDay[date]?.count ?? 0
+                cell["url"] = paths.link(SitePaths.day(date))
+                cell["count"] = count
+                cell["plural"] = count != 1
             }
-            while cells.count % 7 != 0 { cells.append(["blank": true]) }
-            let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
-            return [
-                "key": pad(month.year, 4) + "-" + pad(month.month, 2),
-                "name": DateText.month(year: month.year, month: month.month),
-                "weeks": weeks,
-                "days": month.days.map { date -> [String: Any] in
-                    [
-                        "url": paths.link(SitePaths.day(date)),
-                        "iso": date.iso,
-                        "label": DateText.long(date),
-                        "sessions": (index.sessionsByDay[date] ?? []).map { session -> [String: Any] in
-                            ["title": session.course.title, "hours": hoursLabel(session.run),
-                             "url": paths.link(SitePaths.course(session.course.slug))]
-                        },
-                    ]
-                },
-            ]
+            cells.append(cell)
         }
+        while cells.count % 7 != 0 { cells.append(["blank": true]) }
+        let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
+        return [
+            "key": pad(month.year, 4) + "-" + pad(month.month, 2),
+            "name": DateText.month(year: month.year, month: month.month),
+            "weeks": weeks,
+            "days": month.days.map { date -> [String: Any] in
+                [
+                    "url": paths.link(SitePaths.day(date)),
+                    "iso": date.iso,
+                    "label": DateText.long(date),
+                    "sessions": (index.sessionsByDay[date] ?? []).map { session -> [String: Any] in
+                        ["title": session.course.title, "hours": hoursLabel(session.run),
+                         "url": paths.link(SitePaths.course(session.course.slug))]
+                    },
+                ]
+            },
+        ]
     }
 
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.

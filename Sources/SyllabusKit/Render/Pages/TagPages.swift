@@ -17,10 +17,12 @@ extension PageContexts {
             context["name"] = tag.name
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
-            context["entries"] = tag.courses.flatMap { course -> [[String: Any]] in
+            let entries = tag.courses.flatMap { course -> [[String: Any]] in
                 course.runs.isEmpty ? [renderedCard(course, run: nil, templates: templates)]
                     : course.runs.map { renderedCard(course, run: $0, templates: templates) }
             }
+            context["entries"] = entries
+            context["entriesHTML"] = entries.map { $0["html"] as! String }.joined(separator: "\n")
             return templates.render("tag", context)
         }
     }

@@ -11,6 +11,7 @@ enum BuiltinTemplates {
         "instructors": instructors,
         "instructor": instructor,
         "days": days,
+        "days-month": daysMonth,
         "day": day,
         "tags": tags,
         "tag": tag,

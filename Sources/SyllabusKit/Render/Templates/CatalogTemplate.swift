@@ -19,9 +19,7 @@ extension BuiltinTemplates {
 <section aria-labelledby="scheduled">
 <h2 id="scheduled">Scheduled</h2>
 <ol class="cards">
-{{#runs}}
-{{{html}}}
-{{/runs}}
+{{{runsHTML}}}
 </ol>
 </section>
 {{/hasRuns}}
@@ -29,9 +27,7 @@ extension BuiltinTemplates {
 <section aria-labelledby="undated">
 <h2 id="undated">Without dates</h2>
 <ol class="cards">
-{{#unscheduled}}
-{{{html}}}
-{{/unscheduled}}
+{{{unscheduledHTML}}}
 </ol>
 </section>
 {{/hasUnscheduled}}

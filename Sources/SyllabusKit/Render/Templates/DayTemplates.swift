@@ -6,6 +6,14 @@ extension BuiltinTemplates {
 <h1>Days</h1>
 {{^hasMonths}}<p>No dates are scheduled.</p>{{/hasMonths}}
 {{#months}}
+{{{html}}}
+{{/months}}
+{{/main}}
+{{/base}}
+"""#
+
+    /// One month of the days index: a grid to look at, and a list to read.
+    static let daysMonth = #"""
 <section class="month" aria-labelledby="m-{{key}}">
 <h2 id="m-{{key}}">{{name}}</h2>
 <div class="month-layout">
@@ -26,9 +34,6 @@ extension BuiltinTemplates {
 </ul>
 </div>
 </section>
-{{/months}}
-{{/main}}
-{{/base}}
 """#
 
     /// Every session on one day, with its hours.

@@ -23,9 +23,7 @@ extension BuiltinTemplates {
 <p class="lede">{{count}} entr{{#plural}}ies{{/plural}}{{^plural}}y{{/plural}} · <a href="{{site.root}}tags/">all topics</a></p>
 <h2 class="visually-hidden">Entries</h2>
 <ol class="cards">
-{{#entries}}
-{{{html}}}
-{{/entries}}
+{{{entriesHTML}}}
 </ol>
 {{/main}}
 {{/base}}
