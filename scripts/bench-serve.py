@@ -254,7 +254,7 @@ def main() -> None:
             if seen_at is None:
                 sys.exit(f"edit {n}: new title not visible within {args.edit_timeout} s\n" + "\n".join(server.lines[-10:]))
             waiter.join(args.edit_timeout)
-            _, m = server.wait_line(r"\[change, (\d+) ms\]|Build failed", log_mark, args.edit_timeout)
+            _, m = server.wait_line(r"\[change, (\d+) ms[\]:]|Build failed", log_mark, args.edit_timeout)
             if m.group(0).startswith("Build failed"):
                 sys.exit("\n".join(server.lines[log_mark:]))
             if n == 0:

@@ -108,8 +108,12 @@ public enum SiteBuilder {
             try sink.write(feeds.map { feed in Page(path: feed.path, key: feed.key) { feedWriter.render(feed) } }, progress: progress)
             clock.lap("feeds")
             var other = 0
-            let sitemap = Sitemap.xml(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
-            try sink.write(Data(sitemap.utf8), to: "sitemap.xml")
+            // The sitemap changes only when pages come or go.
+            var pageSet = 0
+            if cache != nil { for page in pages { pageSet ^= page.path.hashValue } }
+            try sink.write([Page(path: "sitemap.xml", key: cache != nil ? pageKey(pageSet, pages.count) : nil) {
+                Sitemap.xml(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
+            }], progress: .silent)
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 try sink.write(data, to: "assets/\(name)")
                 other += 1

@@ -1,6 +1,7 @@
 /// One scheduled offering of a course: consecutive days, each at the same
-/// local hours in one zone.
-public struct Run: Sendable, Hashable {
+/// local hours in one zone. A shared immutable object, like `Course`: every
+/// session of every day page refers to its run.
+public final class Run: Sendable, Hashable {
     /// Position among the course's runs as written (0-based); part of the
     /// calendar UID so the UID survives edits to everything else.
     public let ordinal: Int
@@ -14,8 +15,23 @@ public struct Run: Sendable, Hashable {
     public let instructors: [String]
     public let source: SourceLocation
 
-    /// Slugs of `instructors`.
-    public var instructorSlugs: [Slug] { instructors.compactMap { Slug(folding: $0) } }
+    init(ordinal: Int, start: CalendarDate, end: CalendarDate, hours: DailyHours, timezone: String,
+         location: String?, instructors: [String], source: SourceLocation) {
+        self.ordinal = ordinal
+        self.start = start
+        self.end = end
+        self.hours = hours
+        self.timezone = timezone
+        self.location = location
+        self.instructors = instructors
+        self.source = source
+    }
+
+    public static func == (lhs: Run, rhs: Run) -> Bool {
+        lhs === rhs || (lhs.ordinal == rhs.ordinal && lhs.start == rhs.start && lhs.end == rhs.end && lhs.hours == rhs.hours
+            && lhs.timezone == rhs.timezone && lhs.location == rhs.location && lhs.instructors == rhs.instructors
+            && lhs.source == rhs.source)
+    }
 
     /// Hashes only the cheap fields: a run is always hashed together with its
     /// course, whose fingerprint covers every word of the file, and hashing
