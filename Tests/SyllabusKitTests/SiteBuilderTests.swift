@@ -4,6 +4,24 @@ import Testing
 
 /// Small whole-build behaviours, each on a site written inline.
 @Suite struct SiteBuilderTests {
+    @Test func symbolicLinksInMediaAreRefused() throws {
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n", "content/media/logo.svg": "<svg/>"])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/media/passwd.txt").path,
+                                                   withDestinationPath: "/etc/passwd")
+        #expect(site.failures() == [
+            "content/media/passwd.txt:1:1: error: media files must be real files, not symbolic links; copy the file itself into content/media/",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func mediaFilesAreCopied() throws {
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n", "content/media/maps/venue.svg": "<svg/>"])
+        defer { site.remove() }
+        try site.build()
+        #expect(try String(contentsOf: site.output.appendingPathComponent("media/maps/venue.svg"), encoding: .utf8) == "<svg/>")
+    }
+
     @Test func linksToCourseFilesBecomeCourseURLsUnderTheBasePath() throws {
         let site = try TestSite([
             "content/courses/otp.md": "---\ntitle: OTP\n---\nSee [BEAM](beam.md), [part](./beam.md#day-2) and ![map](../media/map.png).\n",
