@@ -4,6 +4,27 @@ import Testing
 
 /// Small whole-build behaviours, each on a site written inline.
 @Suite struct SiteBuilderTests {
+    @Test(arguments: ["content/public", "content", "templates/out", "."])
+    func outputFoldersThatWouldReplaceSourcesAreRefused(_ relative: String) throws {
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n", "templates/.keep": ""])
+        defer { site.remove() }
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("content").path).sorted()
+        let failures = site.failures(output: site.root.appendingPathComponent(relative))
+        #expect(failures.count == 1)
+        #expect(failures.first?.hasPrefix("syllabus: error: the output folder") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("content").path).sorted() == before)
+    }
+
+    @Test func anOutputFolderHoldingSourcesIsRefused() throws {
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n"])
+        defer { site.remove() }
+        let elsewhere = site.folder.appendingPathComponent("other-site")
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let failures = site.failures(output: elsewhere)
+        #expect(failures.count == 1 && failures[0].contains("contains a content/ folder"))
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("content").path))
+    }
+
     @Test func symbolicLinksInMediaAreRefused() throws {
         let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n", "content/media/logo.svg": "<svg/>"])
         defer { site.remove() }
