@@ -93,7 +93,9 @@ public enum SiteBuilder {
             : try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
-                                    events: cache?.events)
+                                    // Each event is in three feeds (catalog, course,
+                                    // instructor): written once per build.
+                                    events: cache?.events ?? CardCache())
         let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))

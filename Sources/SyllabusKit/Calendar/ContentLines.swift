@@ -43,18 +43,38 @@ struct ContentLines {
     /// Folds one logical line: at most 75 octets per physical line, the
     /// continuation lines starting with a space, breaks only between characters.
     private mutating func fold(_ line: String) {
-        var octets = 0
+        let utf8 = line.utf8
+        if utf8.count <= 75 {
+            text += line
+            text += "\r\n"
+            return
+        }
+        // Work on bytes: a fold may only fall before a byte that starts a
+        // character, never before a UTF-8 continuation byte (10xxxxxx).
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + utf8.count / 70 * 3 + 2)
+        var lineStart = 0
         var limit = 75
-        for scalar in line.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if octets + width > limit {
-                text += "\r\n "
-                octets = 1
+        for byte in utf8 {
+            let startsCharacter = byte & 0xC0 != 0x80
+            if startsCharacter, out.count - lineStart + Self.width(of: byte) > limit {
+                out.append(contentsOf: [0x0D, 0x0A, 0x20])
+                lineStart = out.count - 1
                 limit = 75
             }
-            text.unicodeScalars.append(scalar)
-            octets += width
+            out.append(byte)
         }
-        text += "\r\n"
+        out.append(contentsOf: [0x0D, 0x0A])
+        text += String(decoding: out, as: UTF8.self)
+    }
+
+    /// Length in bytes of the UTF-8 sequence that `lead` starts.
+    private static func width(of lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        default: return 4
+        }
     }
 }

@@ -22,7 +22,10 @@ struct YAMLFields {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The basic resolver tags every scalar as text: we read values as
+            // written (dates stay dates, "no" stays a word), and Yams' default
+            // resolver ran seven regular expressions over every scalar.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil
@@ -107,7 +110,7 @@ struct YAMLFields {
     }
 
     private func isNull(_ node: Node) -> Bool {
-        if let scalar = node.scalar, scalar.style == .plain, node.null != nil { return true }
+        if let scalar = node.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return true }
         return false
     }
 
@@ -154,11 +157,22 @@ struct YAMLFields {
 
     func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
         guard let value = node(key), !isNull(value) else { return nil }
-        guard let flag = value.scalar != nil ? value.bool : nil else {
+        guard let flag = value.scalar.flatMap(Self.boolean) else {
             log.error(valueLocation(key), "'\(name(key))' must be true or false, not \(Self.describe(value))")
             return nil
         }
         return flag
+    }
+
+    /// YAML's plain `true`/`false` (and `yes`/`no`, `on`/`off`); a quoted
+    /// "true" is text, as YAML says.
+    static func boolean(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 
     /// A list of texts; a single text is a list of one (`tags: Erlang`).

@@ -12,6 +12,12 @@ struct PageContexts: Sendable {
     /// Per build, or kept across rebuilds by `syllabus serve`.
     let cards: CardCache
 
+    /// An optional value for a template: absent values are `false`, never
+    /// missing keys. A missing key makes Mustache search the enclosing
+    /// contexts, which is slow and can find a value of the same name there
+    /// (a run without a location would show the course's).
+    func orFalse(_ value: Any?) -> Any { value ?? false }
+
     /// A page's fingerprint when rebuilding incrementally, else `nil`.
     func key(_ parts: any Hashable...) -> Int? {
         guard fingerprints else { return nil }
@@ -31,9 +37,9 @@ struct PageContexts: Sendable {
             "isHome": isHome,
             "ogType": ogType,
         ]
-        if let description = description ?? site.description { page["description"] = description }
-        if let feed { page["feed"] = feed }
-        if let jsonLD { page["jsonLD"] = jsonLD }
+        page["description"] = orFalse(description ?? site.description)
+        page["feed"] = orFalse(feed)
+        page["jsonLD"] = orFalse(jsonLD)
         var siteContext: [String: Any] = [
             "title": site.title,
             "language": site.language,
@@ -42,7 +48,7 @@ struct PageContexts: Sendable {
             "zone": site.timezone,
             "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
         ]
-        if let description = site.description { siteContext["description"] = description }
+        siteContext["description"] = orFalse(site.description)
         return ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
     }
 
@@ -85,8 +91,8 @@ struct PageContexts: Sendable {
             "title": course.title,
             "url": paths.link(SitePaths.course(course.slug)),
         ]
-        if let kind = course.kind { card["kind"] = kind }
-        if let summary = course.summary { card["summary"] = summary }
+        card["kind"] = orFalse(course.kind)
+        card["summary"] = orFalse(course.summary)
         // On an instructor's own page, "with" names only the others.
         let names = (run?.instructors ?? course.allInstructors).filter { omitted == nil || Slug(folding: $0) != omitted }
         card["instructors"] = instructorLinks(names)
@@ -97,10 +103,13 @@ struct PageContexts: Sendable {
             card["dates"] = DateText.range(run.start, run.end)
             card["startISO"] = run.start.iso
             card["hours"] = hoursLabel(run)
-            if let location = run.location { card["location"] = location }
+            card["location"] = orFalse(run.location)
             card["months"] = months(of: run)
         } else {
-            if let location = course.location { card["location"] = location }
+            card["location"] = orFalse(course.location)
+            card["dates"] = false
+            card["hours"] = false
+            card["startISO"] = false
             card["months"] = [String]()
         }
         return card

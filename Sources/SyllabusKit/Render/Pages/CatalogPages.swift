@@ -15,9 +15,7 @@ extension PageContexts {
             context["hasRuns"] = !runs.isEmpty
             context["hasUnscheduled"] = !unscheduled.isEmpty
             context["hasEntries"] = !runs.isEmpty || !unscheduled.isEmpty
-            if runs.count + unscheduled.count > 1 {
-                context["filters"] = filterOptions()
-            }
+            context["filters"] = runs.count + unscheduled.count > 1 ? filterOptions() : false
             return templates.render("catalog", context)
         }
     }

@@ -7,9 +7,9 @@ extension PageContexts {
                                nav: "catalog", feed: feed, ogType: "article",
                                jsonLD: StructuredData.course(course, site: site, paths: paths))
             context["title"] = course.title
-            if let kind = course.kind { context["kind"] = kind }
-            if let summary = course.summary { context["summary"] = summary }
-            if let location = course.location, Set(course.runs.map(\.location)).count <= 1 { context["location"] = location }
+            context["kind"] = orFalse(course.kind)
+            context["summary"] = orFalse(course.summary)
+            context["location"] = orFalse(Set(course.runs.map(\.location)).count <= 1 ? course.location : nil)
             context["runs"] = course.runs.map { runContext($0, of: course) }
             context["hasRuns"] = !course.runs.isEmpty
             context["multipleRuns"] = course.runs.count > 1
@@ -19,7 +19,7 @@ extension PageContexts {
             context["multipleInstructors"] = names.count > 1
             context["tags"] = tagLinks(course.tags)
             context["hasTags"] = !course.tags.isEmpty
-            if let feed { context["feed"] = feed }
+            context["feed"] = orFalse(feed)
             context["body"] = bodies.courses[course.slug] ?? ""
             return templates.render("course", context)
         }
@@ -41,9 +41,8 @@ extension PageContexts {
                 ["url": paths.link(SitePaths.day(date)), "label": DateText.short(date), "last": offset == days.count - 1]
             },
         ]
-        if let location = run.location, location != course.location || Set(course.runs.map(\.location)).count > 1 {
-            context["location"] = location
-        }
+        let showLocation = run.location != course.location || Set(course.runs.map(\.location)).count > 1
+        context["location"] = orFalse(showLocation ? run.location : nil)
         return context
     }
 }

@@ -94,11 +94,13 @@ extension PageContexts {
                     "instructors": instructorLinks(session.run.instructors),
                     "hasInstructors": !session.run.instructors.isEmpty,
                 ]
-                if let kind = session.course.kind { item["kind"] = kind }
-                if let summary = session.course.summary { item["summary"] = summary }
-                if let location = session.run.location { item["location"] = location }
+                item["kind"] = orFalse(session.course.kind)
+                item["summary"] = orFalse(session.course.summary)
+                item["location"] = orFalse(session.run.location)
                 return item
             }
+            context["previous"] = false
+            context["next"] = false
             if position > 0 {
                 let previous = index.days[position - 1]
                 context["previous"] = ["url": paths.link(SitePaths.day(previous)), "label": DateText.short(previous)]

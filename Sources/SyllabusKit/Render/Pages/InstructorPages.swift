@@ -11,7 +11,7 @@ extension PageContexts {
                     "url": paths.link(SitePaths.instructor(instructor.slug)),
                     "courseCount": index.coursesByInstructor[instructor.slug]?.count ?? 0,
                 ]
-                if let role = instructor.role { item["role"] = role }
+                item["role"] = orFalse(instructor.role)
                 return item
             }
             return templates.render("instructors", context)
@@ -29,9 +29,9 @@ extension PageContexts {
                                description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
                                nav: "instructors", feed: feed, ogType: "profile")
             context["name"] = instructor.name
-            if let role = instructor.role { context["role"] = role }
-            if let photo = instructor.photo { context["photo"] = photo.hasPrefix("media/") ? paths.link(photo) : photo }
-            if let bio = bodies.instructors[instructor.slug] { context["bio"] = bio }
+            context["role"] = orFalse(instructor.role)
+            context["photo"] = orFalse(instructor.photo.map { $0.hasPrefix("media/") ? paths.link($0) : $0 })
+            context["bio"] = orFalse(bodies.instructors[instructor.slug])
             context["links"] = instructor.links.map { ["title": $0.title, "url": $0.url] }
             context["hasLinks"] = !instructor.links.isEmpty
             // Their runs in date order, then entries of theirs without a run they teach.
@@ -42,7 +42,7 @@ extension PageContexts {
             }
             context["entries"] = entries
             context["hasEntries"] = !entries.isEmpty
-            if let feed { context["feed"] = feed }
+            context["feed"] = orFalse(feed)
             return templates.render("instructor", context)
         }
     }
