@@ -25,7 +25,9 @@ struct YAMLFields {
             // The basic resolver tags every scalar as text: we read values as
             // written (dates stay dates, "no" stays a word), and Yams' default
             // resolver ran seven regular expressions over every scalar.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // Explicit UTF-8: Yams' default encoding copies the whole process
+            // environment into a dictionary on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil

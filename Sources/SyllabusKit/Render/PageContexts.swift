@@ -49,7 +49,17 @@ struct PageContexts: Sendable {
             "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
         ]
         siteContext["description"] = orFalse(site.description)
-        return ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
+        var context: [String: Any] = ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
+        // Flat names (`site_title`, `page_canonical`) for the built-in templates:
+        // Mustache splits a dotted name and walks a level per part on every
+        // lookup, and the page shell is looked up on every page.
+        for (key, value) in siteContext { context["site_" + key] = value }
+        for (key, value) in page { context["page_" + key] = value }
+        for item in ["catalog", "days", "instructors", "tags"] { context["nav_" + item] = item == nav }
+        let feed = siteContext["feed"] as! [String: Any]
+        context["site_feed_https"] = feed["https"]
+        context["site_feed_webcal"] = feed["webcal"]
+        return context
     }
 
     func feedLinks(_ sitePath: String, title: String) -> [String: Any] {

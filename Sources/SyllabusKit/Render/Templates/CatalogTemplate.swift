@@ -3,9 +3,9 @@ extension BuiltinTemplates {
     static let catalog = #"""
 {{<base}}
 {{$main}}
-<h1>{{site.title}}</h1>
-{{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
-{{#hasRuns}}<p class="zone-note">Times are local to {{site.zone}} unless another zone is given.</p>{{/hasRuns}}
+<h1>{{site_title}}</h1>
+{{#site_description}}<p class="lede">{{site_description}}</p>{{/site_description}}
+{{#hasRuns}}<p class="zone-note">Times are local to {{site_zone}} unless another zone is given.</p>{{/hasRuns}}
 {{#filters}}
 <form class="filters" aria-label="Filter the catalog" hidden>
 <label>Topic <select name="tag"><option value="">All topics</option>{{#tags}}<option value="{{slug}}">{{name}}</option>{{/tags}}</select></label>
@@ -32,7 +32,7 @@ extension BuiltinTemplates {
 </section>
 {{/hasUnscheduled}}
 {{^hasEntries}}<p>The catalog is empty.</p>{{/hasEntries}}
-{{#filters}}<script src="{{site.root}}assets/filter.js" defer></script>{{/filters}}
+{{#filters}}<script src="{{site_root}}assets/filter.js" defer></script>{{/filters}}
 {{/main}}
 {{/base}}
 """#

@@ -56,7 +56,7 @@ extension BuiltinTemplates {
 <nav class="pager" aria-label="Other days">
 <ul>
 {{#previous}}<li><a href="{{url}}" rel="prev">← {{label}}</a></li>{{/previous}}
-<li><a href="{{site.root}}days/">All days</a></li>
+<li><a href="{{site_root}}days/">All days</a></li>
 {{#next}}<li><a href="{{url}}" rel="next">{{label}} →</a></li>{{/next}}
 </ul>
 </nav>

@@ -20,7 +20,7 @@ extension BuiltinTemplates {
 {{$main}}
 <p class="kind">Topic</p>
 <h1>{{name}}</h1>
-<p class="lede">{{count}} entr{{#plural}}ies{{/plural}}{{^plural}}y{{/plural}} · <a href="{{site.root}}tags/">all topics</a></p>
+<p class="lede">{{count}} entr{{#plural}}ies{{/plural}}{{^plural}}y{{/plural}} · <a href="{{site_root}}tags/">all topics</a></p>
 <h2 class="visually-hidden">Entries</h2>
 <ol class="cards">
 {{{entriesHTML}}}
@@ -35,7 +35,7 @@ extension BuiltinTemplates {
 {{$main}}
 <h1>Page not found</h1>
 <p>There is no page at this address. It may have moved, or the course may no longer be offered.</p>
-<p><a href="{{site.root}}">Browse the catalog</a> or see <a href="{{site.root}}days/">all days</a>.</p>
+<p><a href="{{site_root}}">Browse the catalog</a> or see <a href="{{site_root}}days/">all days</a>.</p>
 {{/main}}
 {{/base}}
 """#
