@@ -31,6 +31,13 @@ unit-test: build
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests
 
+## make bench: release build, synthetic catalogs of 1,000 and 10,000 courses, whole-process
+## timings (median of 3: wall, CPU, peak RSS), stage breakdown, and Hugo on the same corpus
+## when `hugo` is installed and ../shared/bench exists. Results go to bench/.
+BENCH_SIZES ?= 1000,10000
+bench: release
+	python3 scripts/bench.py --bin $(CURDIR)/$(BIN_RELEASE) --sizes $(BENCH_SIZES) --runs 3 --results bench
+
 ## make fuzz: libFuzzer on the course-file loader for FUZZ_SECONDS (default 60).
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -25,6 +25,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("content").path))
     }
 
+    @Test func instructorLinksMayBeAPlainListOfURLs() throws {
+        let site = try TestSite([
+            "content/courses/a.md": "---\ntitle: A\ninstructors: [Ada Lovelace]\n---\n",
+            "content/instructors/ada.md": "---\nname: Ada Lovelace\nlinks: [\"https://www.example.org/ada\", \"https://github.com/ada\"]\n---\nBio.\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.read("instructors/ada-lovelace/index.html")
+        #expect(page.contains(#"<a href="https://www.example.org/ada" rel="me noopener">example.org</a>"#))
+        #expect(page.contains(#"<a href="https://github.com/ada" rel="me noopener">github.com</a>"#))
+    }
+
     @Test func symbolicLinksInMediaAreRefused() throws {
         let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n", "content/media/logo.svg": "<svg/>"])
         defer { site.remove() }

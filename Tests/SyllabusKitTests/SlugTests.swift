@@ -33,4 +33,11 @@ import Testing
     func namesWithoutLettersOrDigitsHaveNoSlug(_ name: String) {
         #expect(Slug(folding: name) == nil)
     }
+
+    @Test func topicSlugsSpellOutPlusAndSharp() {
+        #expect(Slug(tag: "C++")?.value == "c-plus-plus")
+        #expect(Slug(tag: "C#")?.value == "c-sharp")
+        #expect(Slug(tag: "C")?.value == "c")
+        #expect(Slug(tag: "Erlang/OTP")?.value == "erlang-otp")
+    }
 }

@@ -82,7 +82,7 @@ public struct CatalogIndex: Sendable {
         var tagged: [Slug: (name: String, courses: [Course])] = [:]
         for course in catalogOrder {
             for name in course.tags {
-                guard let slug = slug(name) else { continue }
+                guard let slug = Slug(tag: name) else { continue }
                 tagged[slug, default: (name, [])].courses.append(course)
             }
         }

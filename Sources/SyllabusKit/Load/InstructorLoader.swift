@@ -33,7 +33,15 @@ enum InstructorLoader {
                           source: SourceLocation(path: file.path, line: 1, column: 1))
     }
 
-    /// `links:` as a list of `{title, url}` or a mapping `Title: url`.
+    /// `example.org` for `https://www.example.org/path`.
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        var host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? nil : String(host)
+    }
+
+    /// `links:` as a list of `{title, url}`, a list of URLs, or a mapping `Title: url`.
     private static func profileLinks(_ fields: YAMLFields, log: inout DiagnosticLog) -> [ProfileLink] {
         guard fields.has("links") else { return [] }
         var pairs: [(title: String?, url: String?, at: SourceLocation)] = []
@@ -42,7 +50,14 @@ enum InstructorLoader {
                 let at = YAMLFields.location(of: value, file: fields.file, lineOffset: fields.lineOffset) ?? fields.valueLocation("links")
                 pairs.append((key.scalar?.string, value.scalar?.string, at))
             }
-        } else if let list = fields.fieldList("links", log: &log) {
+        } else if let sequence = fields.node("links")?.sequence, sequence.allSatisfy({ $0.scalar != nil }) {
+            // A plain list of URLs: each link is titled with its host.
+            for item in sequence {
+                let url = item.scalar!.string
+                let at = YAMLFields.location(of: item, file: fields.file, lineOffset: fields.lineOffset) ?? fields.valueLocation("links")
+                pairs.append((Self.host(of: url) ?? url, url, at))
+            }
+        } else if let list = fields.fieldList("links", example: "{title: Website, url: \"https://example.org/\"}", log: &log) {
             for entry in list {
                 entry.warnUnknownKeys(known: ["title", "url"], log: &log)
                 let url = entry.requiredString("url", example: "https://example.org/", log: &log)

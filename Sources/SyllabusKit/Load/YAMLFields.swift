@@ -268,7 +268,7 @@ struct YAMLFields {
     }
 
     /// A list of mappings, for `runs:` and `links:`.
-    func fieldList(_ key: String, log: inout DiagnosticLog) -> [YAMLFields]? {
+    func fieldList(_ key: String, example: String = "{start: 2020-05-25}", log: inout DiagnosticLog) -> [YAMLFields]? {
         guard let value = node(key), !isNull(value) else { return nil }
         guard let sequence = value.sequence else {
             log.error(valueLocation(key), "'\(name(key))' must be a list, not \(Self.describe(value))")
@@ -278,7 +278,7 @@ struct YAMLFields {
         for (index, item) in sequence.enumerated() {
             let at = Self.location(of: item, file: file, lineOffset: lineOffset) ?? valueLocation(key)
             guard let mapping = item.mapping else {
-                log.error(at, "each entry of '\(name(key))' must be a mapping such as {start: 2020-05-25}, not \(Self.describe(item))")
+                log.error(at, "each entry of '\(name(key))' must be a mapping such as \(example), not \(Self.describe(item))")
                 continue
             }
             result.append(YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, location: at, context: "\(name(key))[\(index + 1)]"))

@@ -5,6 +5,20 @@ import Foundation
 public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let value: String
 
+    /// The slug of a topic: like a name's, but `+` and `#` are spelled out,
+    /// so C++ (`c-plus-plus`), C# (`c-sharp`) and C (`c`) get pages of their own.
+    public init?(tag name: String) {
+        var spelled = ""
+        for character in name {
+            switch character {
+            case "+": spelled += " plus "
+            case "#": spelled += " sharp "
+            default: spelled.append(character)
+            }
+        }
+        self.init(folding: spelled)
+    }
+
     /// Accepts only a valid slug, as written.
     public init?(_ text: String) {
         guard Slug.isValid(text) else { return nil }

@@ -75,7 +75,7 @@ struct PageContexts: Sendable {
 
     func tagLinks(_ names: [String]) -> [[String: Any]] {
         names.compactMap { name in
-            guard let slug = Slug(folding: name) else { return nil }
+            guard let slug = Slug(tag: name) else { return nil }
             return ["name": name, "slug": slug.value, "url": paths.link(SitePaths.tag(slug))]
         }
     }
