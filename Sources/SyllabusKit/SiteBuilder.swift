@@ -95,7 +95,7 @@ public enum SiteBuilder {
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
                                     // Each event is in three feeds (catalog, course,
                                     // instructor): written once per build.
-                                    events: cache?.events ?? CardCache())
+                                    events: cache?.events ?? Memo<ContentLines>())
         let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))

@@ -1,6 +1,6 @@
 /// RFC 5545 content lines: TEXT escaping, folding at 75 octets without
 /// splitting a UTF-8 character, and CRLF after every line.
-struct ContentLines {
+struct ContentLines: Sendable {
     private(set) var text = ""
 
     /// Appends `NAME[;PARAMS]:value`; `value` must already be escaped where it is TEXT.

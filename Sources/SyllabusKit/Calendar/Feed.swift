@@ -22,7 +22,7 @@ struct FeedWriter: Sendable {
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
     /// VEVENT text kept across `syllabus serve` rebuilds.
-    var events: CardCache? = nil
+    var events: Memo<ContentLines>? = nil
 
     static let productID = "-//Syllabus//Training catalog//EN"
 
@@ -48,12 +48,11 @@ struct FeedWriter: Sendable {
         for scheduled in feed.runs {
             if let events {
                 let key = "\(scheduled.course.slug.value)#\(scheduled.run.ordinal)#\(scheduled.course.fingerprint)#\(timestamp)"
-                let cached = events.card(key) {
+                lines.append(lines: events.value(key) {
                     var text = ContentLines()
                     event(scheduled, to: &text)
-                    return ["text": text]
-                }
-                lines.append(lines: cached["text"] as! ContentLines)
+                    return text
+                })
             } else {
                 event(scheduled, to: &lines)
             }

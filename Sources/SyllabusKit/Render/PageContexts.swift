@@ -128,7 +128,7 @@ struct PageContexts: Sendable {
     /// An entry card with its rendered HTML (`html`), shared by every page that
     /// lists the same run.
     func renderedCard(_ course: Course, run: Run?, templates: TemplateSet) -> [String: Any] {
-        cards.card("\(course.slug.value)#\(run?.ordinal ?? -1)#\(course.fingerprint)") {
+        cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(course.fingerprint)") {
             var card = entryCard(course, run: run)
             card["html"] = templates.render("entry-card", card)
             return card

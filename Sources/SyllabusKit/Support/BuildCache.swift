@@ -43,7 +43,7 @@ public final class BuildCache: @unchecked Sendable {
     private var settingsKey: Int?
     /// Rendered entry cards and calendar events, kept across rebuilds.
     let cards = CardCache()
-    let events = CardCache()
+    let events = Memo<ContentLines>()
 
     public init() {}
 

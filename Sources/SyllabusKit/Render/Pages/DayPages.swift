@@ -9,7 +9,7 @@ extension PageContexts {
             let months = calendarMonths().map { month -> [String: Any] in
                 var sessions = Hasher()
                 for date in month.days { sessions.combine(index.sessionsByDay[date] ?? []) }
-                return cards.card("month:\(month.year)-\(month.month)#\(sessions.finalize())") {
+                return cards.value("month:\(month.year)-\(month.month)#\(sessions.finalize())") {
                     var context = monthContext(month)
                     context["html"] = templates.render("days-month", context)
                     return context

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Values computed once per key and shared between threads: rendered entry
+/// cards, VTIMEZONE blocks, calendar events. Two threads asking for the same
+/// missing key may both compute it; the values are the same, so the second
+/// simply overwrites the first.
+final class Memo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(_ key: String, make: () -> Value) -> Value {
+        lock.lock()
+        if let value = values[key] {
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let value = make()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        values = [:]
+    }
+}
+
+/// Entry cards (fields and rendered HTML) by course, run and fingerprint.
+typealias CardCache = Memo<[String: Any]>
