@@ -19,10 +19,10 @@ struct PageContexts: Sendable {
     func orFalse(_ value: Any?) -> Any { value ?? false }
 
     /// A page's fingerprint when rebuilding incrementally, else `nil`.
-    func key(_ parts: any Hashable...) -> Int? {
+    func key<each Part: Hashable>(_ parts: repeat each Part) -> Int? {
         guard fingerprints else { return nil }
         var hasher = Hasher()
-        for part in parts { hasher.combine(AnyHashable(part)) }
+        repeat hasher.combine(each parts)
         return hasher.finalize()
     }
 
