@@ -22,8 +22,6 @@ public struct DiagnosticLog: Sendable {
     }
 
     public var hasErrors: Bool { entries.contains { $0.severity == .error } }
-    public var errorCount: Int { entries.filter { $0.severity == .error }.count }
-    public var warningCount: Int { entries.filter { $0.severity == .warning }.count }
 
     /// Sorted by file, line and column; identical entries once.
     public var sorted: [Diagnostic] {

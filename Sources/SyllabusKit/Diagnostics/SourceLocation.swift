@@ -18,11 +18,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     var isCommandLine: Bool { path.hasPrefix("--") || path.isEmpty }
 
-    /// The same file, at another line and column.
-    public func at(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line, column: column)
-    }
-
     /// `path:line:column`, the form compilers print and editors understand.
     /// A whole-file location still names line 1, column 1 so tools can jump to it.
     public var description: String {

@@ -33,7 +33,6 @@ public struct CatalogIndex: Sendable {
     public let coursesByInstructor: [Slug: [Course]]
     public let runsByInstructor: [Slug: [ScheduledRun]]
     public let tags: [Tag]
-    public let courseBySlug: [Slug: Course]
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -88,7 +87,6 @@ public struct CatalogIndex: Sendable {
         }
         self.tags = tagged.map { Tag(slug: $0.key, name: $0.value.name, courses: $0.value.courses) }
             .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
-        self.courseBySlug = Dictionary(uniqueKeysWithValues: catalog.courses.map { ($0.slug, $0) })
     }
 
     static func chronological(_ a: ScheduledRun, _ b: ScheduledRun) -> Bool {

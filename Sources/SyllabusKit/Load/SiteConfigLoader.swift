@@ -19,7 +19,7 @@ enum SiteConfigLoader {
         if let override = baseURLOverride {
             baseURL = BaseURL(override)
             if baseURL == nil {
-                log.error(SourceLocation(path: "--base-url"), "--base-url \"\(override)\" is not an absolute http(s) URL such as https://example.org/training/")
+                log.error(SourceLocation.commandLine("--base-url"), "--base-url \"\(override)\" is not an absolute http(s) URL such as https://example.org/training/")
             }
         } else if let text = fields.requiredString("base_url", example: "https://training.example.org/", log: &log) {
             baseURL = BaseURL(text)

@@ -19,7 +19,6 @@ public struct SitePaths: Sendable {
     public static let tags = "tags/"
     public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
     public static let catalogFeed = "calendar.ics"
-    public static let stylesheet = "assets/style.css"
 
     /// Link to a site path from any page.
     public func link(_ sitePath: String) -> String { base.path + sitePath }

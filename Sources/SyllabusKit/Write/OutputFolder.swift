@@ -16,7 +16,7 @@ struct OutputFolder {
     static func validate(output: URL, root: URL) -> Diagnostic? {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let location = SourceLocation(path: "--output")
+        let location = SourceLocation.commandLine("--output")
         if out == rootPath || rootPath.hasPrefix(out + "/") || out == "/" {
             return .error(location, "the output folder \(output.path) is the site root or contains it; a build replaces the output folder and would delete your sources. Use e.g. \(rootPath)/public")
         }
