@@ -22,8 +22,8 @@ struct Page: Sendable {
 }
 
 /// Hashes the inputs of a page into its `Page.key`.
-func pageKey(_ parts: any Hashable...) -> Int {
+func pageKey<each Part: Hashable>(_ parts: repeat each Part) -> Int {
     var hasher = Hasher()
-    for part in parts { hasher.combine(AnyHashable(part)) }
+    repeat hasher.combine(each parts)
     return hasher.finalize()
 }

@@ -20,10 +20,7 @@ struct PageContexts: Sendable {
 
     /// A page's fingerprint when rebuilding incrementally, else `nil`.
     func key<each Part: Hashable>(_ parts: repeat each Part) -> Int? {
-        guard fingerprints else { return nil }
-        var hasher = Hasher()
-        repeat hasher.combine(each parts)
-        return hasher.finalize()
+        fingerprints ? pageKey(repeat each parts) : nil
     }
 
     var site: SiteConfig { index.catalog.site }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a build beside the output folder and swaps it in only when every
 /// file is written, so a failed build leaves the published site untouched.
-struct OutputFolder {
+struct OutputFolder: Sendable {
     let root: URL
     let output: URL
     /// `public.building-<pid>`, next to `public/` so the swap is a rename on one file system.

@@ -47,5 +47,3 @@ struct OutputSink: Sendable {
     func write(_ data: Data, to path: String) throws { try folder?.write(data, to: path) }
     func copy(_ source: URL, to path: String) throws { try folder?.copy(source, to: path) }
 }
-
-extension OutputFolder: @unchecked Sendable {}
