@@ -27,6 +27,8 @@ test: test-deps unit-test integration-test
 
 unit-test: build
 	$(SWIFT) test
+	# The template library we carry with a patch (Vendor/swift-mustache/SYLLABUS.md).
+	$(SWIFT) test --package-path Vendor/swift-mustache
 
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests

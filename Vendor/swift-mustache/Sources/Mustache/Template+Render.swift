@@ -44,7 +44,11 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
+                // Syllabus patch: a string renders as itself, escaped, without
+                // the casts below.
+                if let string = child as? String {
+                    return context.contentType.escapeText(string)
+                } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
@@ -57,7 +61,9 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
+                if let string = child as? String {  // Syllabus patch, as above
+                    return string
+                } else if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     return self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -140,6 +146,13 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Syllabus patch: the common values are decided before the protocol
+        // casts of the switch below, with the same result.
+        if let bool = child as? Bool {
+            return bool ? template.render(context: context) : ""
+        } else if let child, isPlainValue(child) {
+            return template.render(context: context.withObject(child))
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -161,6 +174,12 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Syllabus patch: as in `renderSection`.
+        if let bool = child as? Bool {
+            return bool ? "" : template.render(context: context)
+        } else if let child, isPlainValue(child) {
+            return ""
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -218,6 +237,14 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // Syllabus patch: `[String: Any]` is the common frame; checking its
+            // exact type is far cheaper than the protocol casts below, which
+            // give the same answer for it.
+            if ObjectIdentifier(type(of: object)) == ObjectIdentifier([String: Any].self),
+                let dictionary = object as? [String: Any]
+            {
+                return dictionary[name]
+            }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -273,12 +300,21 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
+        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+            // Syllabus patch: a name without a dot needs no split.
+            child = nil
+            for object in context.stack.reversed() {
+                if let childObject = _getImmediateChild(named: name, from: object) {
+                    child = childObject
+                    break
+                }
+            }
         } else {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        if let value = child, !isPlainValue(value), let custom = value as? MustacheCustomRepresentation {
             child = custom.representation
         }
 
@@ -306,5 +342,15 @@ extension MustacheTemplate {
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
         guard let opt = value as? AnyOptional else { return value }
         return opt.anyWrapped ?? value  // nil? keep the original Optional.none
+    }
+
+    /// Syllabus patch: true for the standard types contexts are made of, none
+    /// of which is a custom representation, sequence, lambda or template.
+    /// Compared by type metadata, which costs far less than a failed
+    /// protocol cast.
+    private func isPlainValue(_ value: Any) -> Bool {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        return type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Bool.self)
+            || type == ObjectIdentifier(Int.self) || type == ObjectIdentifier([String: Any].self)
     }
 }

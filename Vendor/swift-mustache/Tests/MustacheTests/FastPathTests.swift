@@ -1,0 +1,69 @@
+// Syllabus: the values the lookup fast paths in Template+Render.swift take
+// must render exactly as they do on the general path.
+
+import Foundation
+import Mustache
+import XCTest
+
+final class FastPathTests: XCTestCase {
+    private struct Person {
+        let name: String
+    }
+
+    private struct Shouting: MustacheCustomRenderable {
+        let text: String
+        var renderText: String { text.uppercased() }
+        var isNull: Bool { false }
+    }
+
+    private struct Hidden: MustacheCustomRenderable {
+        var renderText: String { "hidden" }
+        var isNull: Bool { true }
+    }
+
+    func testStringValuesEscapedOrRaw() throws {
+        let template = try MustacheTemplate(string: "{{a}}|{{{a}}}|{{&a}}")
+        XCTAssertEqual(template.render(["a": "<b> & \"c\""]), "&lt;b&gt; &amp; &quot;c&quot;|<b> & \"c\"|<b> & \"c\"")
+    }
+
+    /// Upstream renders a `nil` wrapped in `Any` as "nil" and treats it as set.
+    func testOptionalStringsInsideAny() throws {
+        let template = try MustacheTemplate(string: "[{{a}}][{{b}}][{{#b}}set{{/b}}][{{^b}}unset{{/b}}]")
+        let some: String? = "x"
+        let none: String? = nil
+        XCTAssertEqual(template.render(["a": some as Any, "b": none as Any]), "[x][nil][set][]")
+    }
+
+    func testDictionariesOfOtherValueTypes() throws {
+        let template = try MustacheTemplate(string: "{{a}} {{#d}}{{b}}{{/d}} {{d.b}}")
+        XCTAssertEqual(template.render(["a": "1", "d": ["b": "2"] as [String: String]] as [String: Any]), "1 2 2")
+    }
+
+    func testLookupClimbsTheStack() throws {
+        let template = try MustacheTemplate(string: "{{#inner}}{{own}} {{outer}} {{.own}}/{{.outer}}{{/inner}}")
+        XCTAssertEqual(template.render(["outer": "o", "inner": ["own": "i"]] as [String: Any]), "i o i/")
+    }
+
+    func testSectionsOverEveryPlainType() throws {
+        let template = try MustacheTemplate(string: "{{#s}}<{{.}}>{{/s}}{{#i}}<{{.}}>{{/i}}{{#z}}<{{.}}>{{/z}}{{#t}}T{{/t}}{{#f}}F{{/f}}{{#d}}<{{k}}>{{/d}}")
+        XCTAssertEqual(template.render(["s": "x", "i": 7, "z": 0, "t": true, "f": false, "d": ["k": "v"]] as [String: Any]), "<x><7><0>T<v>")
+    }
+
+    func testInvertedSectionsOverEveryPlainType() throws {
+        let template = try MustacheTemplate(string: "{{^s}}S{{/s}}{{^e}}E{{/e}}{{^i}}I{{/i}}{{^t}}T{{/t}}{{^f}}F{{/f}}{{^d}}D{{/d}}{{^m}}M{{/m}}")
+        XCTAssertEqual(template.render(["s": "x", "e": "", "i": 0, "t": true, "f": false, "d": [String: Any]()] as [String: Any]), "FM")
+    }
+
+    func testOtherValuesKeepTheGeneralPath() throws {
+        let template = try MustacheTemplate(string: "{{p.name}} {{c}} {{#h}}shown{{/h}}{{^h}}null{{/h}} {{n}}{{^n}}no{{/n}} {{#l}}x{{/l}} {{d}}")
+        let context: [String: Any] = [
+            "p": Person(name: "Ann"),
+            "c": Shouting(text: "loud"),
+            "h": Hidden(),
+            "n": NSNull(),
+            "l": MustacheLambda { text in "[\(text)]" },
+            "d": 2.5,
+        ]
+        XCTAssertEqual(template.render(context), "Ann LOUD null no [x] 2.5")
+    }
+}
