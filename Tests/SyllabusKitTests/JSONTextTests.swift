@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+struct JSONTextTests {
+    @Test func escapesWhatJSONAndScriptElementsNeed() {
+        #expect(JSONText.quoted(#"say "hi" \ bye"#) == #""say \"hi\" \\ bye""#)
+        #expect(JSONText.quoted("a\nb\rc\td\u{1}") == #""a\nb\rc\td\u0001""#)
+        #expect(JSONText.quoted("</script><!-- & co") == #""\u003c/script\u003e\u003c!-- \u0026 co""#)
+        #expect(JSONText.quoted("line\u{2028}para\u{2029}end") == #""line\u2028para\u2029end""#)
+    }
+
+    @Test func copiesOtherTextUnchanged() {
+        #expect(JSONText.quoted("Café ☕ für Größen – 日本語 🎓") == "\"Café ☕ für Größen – 日本語 🎓\"")
+        // Other three-byte characters starting with E2 stay as they are.
+        #expect(JSONText.quoted("a\u{2027}\u{202A}b") == "\"a\u{2027}\u{202A}b\"")
+        #expect(JSONText.quoted("") == #""""#)
+    }
+
+    @Test func writesObjectsWithSortedKeys() {
+        let object: [String: Any] = ["b": [1, true, "x"], "a": ["d": 2.5, "c": NSNull()], "e": false]
+        #expect(JSONText.encode(object) == #"{"a":{"c":null,"d":2.5},"b":[1,true,"x"],"e":false}"#)
+    }
+
+    @Test func outputParsesBackToTheSameStrings() throws {
+        let samples = ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}\u{2029}", "naïve 🎓", "é\u{301}"]
+        for sample in samples {
+            let data = Data(JSONText.encode(["v": sample]).utf8)
+            let parsed = try JSONSerialization.jsonObject(with: data) as? [String: String]
+            #expect(parsed?["v"] == sample)
+        }
+    }
+}
