@@ -42,8 +42,8 @@ enum CourseLoader {
         guard !errors.hasErrors, let title, let slug else { return nil }
         return Course(
             slug: slug,
-            title: title.trimmingCharacters(in: .whitespaces),
-            summary: summary.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            title: title.trimmingWhitespace(),
+            summary: summary.map { $0.trimmingWhitespace(andNewlines: true) }.flatMap { $0.isEmpty ? nil : $0 },
             kind: kind,
             instructors: instructors,
             location: location,

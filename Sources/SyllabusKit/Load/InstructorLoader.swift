@@ -9,7 +9,7 @@ enum InstructorLoader {
         fields.warnUnknownKeys(known: knownKeys, log: &log)
         var errors = DiagnosticLog()
         let name = fields.requiredString("name", example: "Robert Virding", log: &errors)?
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         let role = fields.string("role", log: &errors)
         var photo = fields.string("photo", log: &errors)
         if let written = photo {

@@ -3,7 +3,7 @@
 /// `data:`, paths climbing out with `..`) is refused.
 enum SafeURL {
     static func web(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
               trimmed.count > lower.prefix(while: { $0 != "/" }).count + 2,
@@ -14,7 +14,7 @@ enum SafeURL {
     /// `media/x.jpg` or `/media/x.jpg` becomes `media/x.jpg`; web URLs pass as they are.
     static func mediaOrWeb(_ text: String) -> String? {
         if let web = web(text) { return web }
-        var path = text.trimmingCharacters(in: .whitespaces)
+        var path = text.trimmingWhitespace()
         if path.hasPrefix("/") { path.removeFirst() }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.first == "media", segments.count >= 2,

@@ -61,7 +61,7 @@ struct YAMLFields {
                 return .error(at(context.mark), "invalid YAML: \(context.text) that starts here: \(problem) on line \(mark.line + lineOffset)")
             }
             let detail = context.map { "\($0.text) " } ?? ""
-            return .error(at(mark), "invalid YAML: \(detail)\(problem)".trimmingCharacters(in: .whitespaces))
+            return .error(at(mark), "invalid YAML: \(detail)\(problem)".trimmingWhitespace())
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(at(context.mark), "invalid YAML: the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once")
         case let .reader(problem, _, _, _):
@@ -150,7 +150,7 @@ struct YAMLFields {
             return nil
         }
         guard let text = string(key, log: &log) else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !text.trimmingWhitespace().isEmpty else {
             log.error(valueLocation(key), "'\(name(key))' must not be empty; write e.g. \(key): \(example)")
             return nil
         }
@@ -181,7 +181,7 @@ struct YAMLFields {
     func stringList(_ key: String, log: inout DiagnosticLog) -> [String]? {
         guard let value = node(key), !isNull(value) else { return nil }
         if let scalar = value.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmingWhitespace()
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = value.sequence else {
@@ -195,7 +195,7 @@ struct YAMLFields {
                           "each entry of '\(name(key))' must be text, not \(Self.describe(item))")
                 continue
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmingWhitespace()
             if !text.isEmpty { items.append(text) }
         }
         return items
@@ -204,7 +204,7 @@ struct YAMLFields {
     /// A calendar day written `YYYY-MM-DD`.
     func date(_ key: String, log: inout DiagnosticLog) -> CalendarDate? {
         guard let text = string(key, log: &log) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let date = CalendarDate(iso: trimmed) { return date }
         if looksLikeISODate(trimmed) {
             log.error(valueLocation(key), "'\(name(key))': \(trimmed) does not exist; \(Self.whyNoSuchDay(trimmed))")
@@ -247,7 +247,7 @@ struct YAMLFields {
     /// An IANA zone name known to the tz database on this machine.
     func timezone(_ key: String, log: inout DiagnosticLog) -> String? {
         guard let text = string(key, log: &log) else { return nil }
-        let name = text.trimmingCharacters(in: .whitespaces)
+        let name = text.trimmingWhitespace()
         if TimeZones.isKnown(name) { return name }
         if let guess = TimeZones.closest(to: name) {
             log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \"\(text)\"; did you mean \(guess)?")

@@ -12,7 +12,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Accepts only absolute `http://` or `https://` URLs with a host.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let lower = trimmed.lowercased()
         let scheme: String
         if lower.hasPrefix("https://") { scheme = "https" }

@@ -41,14 +41,14 @@ public enum DailyHours: Sendable, Hashable, CustomStringConvertible {
 
     /// Accepts `09:00-17:00`, `09:00 - 17:00`, `09:00–17:00` (en dash) and `all-day`.
     public static func parse(_ text: String) -> Result<DailyHours, ParseError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.lowercased() == "all-day" || trimmed.lowercased() == "all day" {
             return .success(.allDay)
         }
         let halves = trimmed.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
         guard halves.count == 2,
-              let start = TimeOfDay(text: halves[0].trimmingCharacters(in: .whitespaces)[...]),
-              let end = TimeOfDay(text: halves[1].trimmingCharacters(in: .whitespaces)[...]) else {
+              let start = TimeOfDay(text: halves[0].trimmingWhitespace()[...]),
+              let end = TimeOfDay(text: halves[1].trimmingWhitespace()[...]) else {
             return .failure(.unreadable)
         }
         guard end > start else { return .failure(.endNotAfterStart(start, end)) }
