@@ -33,6 +33,10 @@ public struct CatalogIndex: Sendable {
     public let coursesByInstructor: [Slug: [Course]]
     public let runsByInstructor: [Slug: [ScheduledRun]]
     public let tags: [Tag]
+    /// The slug of every instructor name and topic name in the catalog,
+    /// folded once: pages name them thousands of times.
+    public let instructorSlugs: [String: Slug]
+    public let tagSlugs: [String: Slug]
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -77,14 +81,23 @@ public struct CatalogIndex: Sendable {
         self.days = sessions.keys.sorted()
         self.coursesByInstructor = coursesByInstructor
         self.runsByInstructor = runsByInstructor
+        for course in catalog.courses {
+            for (name, folded) in zip(course.allInstructors, course.instructorSlugs) where slugs[name] == nil {
+                slugs[name] = folded
+            }
+        }
+        self.instructorSlugs = slugs.compactMapValues { $0 }
 
         var tagged: [Slug: (name: String, courses: [Course])] = [:]
+        var tagSlugs: [String: Slug] = [:]
         for course in catalogOrder {
             for name in course.tags {
-                guard let slug = Slug(tag: name) else { continue }
+                guard let slug = tagSlugs[name] ?? Slug(tag: name) else { continue }
+                tagSlugs[name] = slug
                 tagged[slug, default: (name, [])].courses.append(course)
             }
         }
+        self.tagSlugs = tagSlugs
         self.tags = tagged.map { Tag(slug: $0.key, name: $0.value.name, courses: $0.value.courses) }
             .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
     }

@@ -65,14 +65,19 @@ struct PageContexts: Sendable {
 
     func instructorLinks(_ names: [String]) -> [[String: Any]] {
         names.enumerated().compactMap { offset, name in
-            guard let slug = Slug(folding: name) else { return nil }
+            guard let slug = instructorSlug(name) else { return nil }
             return ["name": name, "slug": slug.value, "url": paths.link(SitePaths.instructor(slug)), "last": offset == names.count - 1]
         }
     }
 
+    /// A name's slug, folded once per build by the index.
+    func instructorSlug(_ name: String) -> Slug? {
+        index.instructorSlugs[name] ?? Slug(folding: name)
+    }
+
     func tagLinks(_ names: [String]) -> [[String: Any]] {
         names.compactMap { name in
-            guard let slug = Slug(tag: name) else { return nil }
+            guard let slug = index.tagSlugs[name] ?? Slug(tag: name) else { return nil }
             return ["name": name, "slug": slug.value, "url": paths.link(SitePaths.tag(slug))]
         }
     }
@@ -101,7 +106,7 @@ struct PageContexts: Sendable {
         card["kind"] = orFalse(course.kind)
         card["summary"] = orFalse(course.summary)
         // On an instructor's own page, "with" names only the others.
-        let names = (run?.instructors ?? course.allInstructors).filter { omitted == nil || Slug(folding: $0) != omitted }
+        let names = (run?.instructors ?? course.allInstructors).filter { omitted == nil || instructorSlug($0) != omitted }
         card["instructors"] = instructorLinks(names)
         card["hasInstructors"] = !names.isEmpty
         card["tags"] = tagLinks(course.tags)

@@ -1,7 +1,7 @@
 /// schema.org JSON-LD for search engines: a `Course` with one
 /// `CourseInstance` per run, and an `ItemList` of courses on the catalog.
 enum StructuredData {
-    static func course(_ course: Course, site: SiteConfig, paths: SitePaths) -> String {
+    static func course(_ course: Course, site: SiteConfig, paths: SitePaths, instructorSlug: (String) -> Slug?) -> String {
         var object: [String: Any] = [
             "@context": "https://schema.org",
             "@type": "Course",
@@ -38,7 +38,7 @@ enum StructuredData {
                 if !run.instructors.isEmpty {
                     instance["instructor"] = run.instructors.map { name -> [String: Any] in
                         var person: [String: Any] = ["@type": "Person", "name": name]
-                        if let slug = Slug(folding: name) { person["url"] = paths.absolute(SitePaths.instructor(slug)) }
+                        if let slug = instructorSlug(name) { person["url"] = paths.absolute(SitePaths.instructor(slug)) }
                         return person
                     }
                 }

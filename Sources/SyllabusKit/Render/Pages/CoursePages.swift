@@ -5,7 +5,7 @@ extension PageContexts {
             let feed: [String: Any]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
             var context = page(title: course.title, path: SitePaths.course(course.slug), description: course.summary,
                                nav: "catalog", feed: feed, ogType: "article",
-                               jsonLD: StructuredData.course(course, site: site, paths: paths))
+                               jsonLD: StructuredData.course(course, site: site, paths: paths, instructorSlug: instructorSlug))
             context["title"] = course.title
             context["kind"] = orFalse(course.kind)
             context["summary"] = orFalse(course.summary)
