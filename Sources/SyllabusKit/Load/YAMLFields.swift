@@ -15,6 +15,23 @@ struct YAMLFields {
     let location: SourceLocation
     /// A short name for messages, e.g. `runs[2]`; empty at the top level.
     let context: String
+    /// Key text to its key and value node: fields are looked up several
+    /// times each, and a walk over the mapping copies every node it passes.
+    private let entries: [String: (key: Node, value: Node)]
+
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, location: SourceLocation, context: String) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.location = location
+        self.context = context
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            // The first wins, as in a walk (Yams refuses duplicate keys anyway).
+            if let text = key.scalar?.string, entries[text] == nil { entries[text] = (key, value) }
+        }
+        self.entries = entries
+    }
 
     /// Parses `yaml` into a mapping. YAML syntax errors are reported at their
     /// line in the file; an empty document is an empty mapping.
@@ -90,15 +107,12 @@ struct YAMLFields {
     func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
 
     func node(_ key: String) -> Node? {
-        for (k, v) in mapping where k.scalar?.string == key { return v }
-        return nil
+        entries[key]?.value
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        for (k, _) in mapping where k.scalar?.string == key {
-            return Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
-        }
-        return location
+        guard let node = entries[key]?.key else { return location }
+        return Self.location(of: node, file: file, lineOffset: lineOffset) ?? location
     }
 
     func valueLocation(_ key: String) -> SourceLocation {
