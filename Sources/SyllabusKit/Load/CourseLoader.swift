@@ -60,7 +60,10 @@ enum CourseLoader {
     private static func fingerprint(of file: SourceFile, site: SiteConfig?) -> Int {
         var hasher = Hasher()
         hasher.combine(file.path)
-        hasher.combine(file.text)
+        // The bytes, not the String: String hashing normalises Unicode first,
+        // which cost 2% of a large build for a "did this file change" check.
+        var text = file.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(site)
         return hasher.finalize()
     }
