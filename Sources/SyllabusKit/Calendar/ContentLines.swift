@@ -20,24 +20,28 @@ struct ContentLines: Sendable {
 
     /// Escapes `\`, `;`, `,` and line breaks (RFC 5545 §3.3.11).
     static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 8)
-        var previousWasCR = false
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            default:
+        var value = value
+        return value.withUTF8 { bytes in
+            // Every byte the switch acts on is ASCII, so bytes of multi-byte
+            // characters (0x80 and up) always take the default.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var previousWasCR = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: ";"): out.append(contentsOf: #"\;"#.utf8)
+                case UInt8(ascii: ","): out.append(contentsOf: #"\,"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\n"): if !previousWasCR { out.append(contentsOf: #"\n"#.utf8) }
                 // Other control characters are not allowed in TEXT.
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F { break }
-                out.unicodeScalars.append(scalar)
+                case 0..<0x20 where byte != UInt8(ascii: "\t"), 0x7F: break
+                default: out.append(byte)
+                }
+                previousWasCR = byte == UInt8(ascii: "\r")
             }
-            previousWasCR = scalar == "\r"
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Folds one logical line: at most 75 octets per physical line, the

@@ -1,0 +1,15 @@
+import Testing
+@testable import SyllabusKit
+
+struct HTMLEscapingTests {
+    @Test func escapesTheFiveCharacters() {
+        #expect(HTMLEscaping.escape(#"a & b < c > d "e" 'f'"#) == "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;")
+        #expect(HTMLEscaping.escape("<<>>") == "&lt;&lt;&gt;&gt;")
+    }
+
+    @Test func leavesOtherTextAlone() {
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("Café ☕ 日本語 🎓 – plain") == "Café ☕ 日本語 🎓 – plain")
+        #expect(HTMLEscaping.escape("Zoë & 🎓") == "Zoë &amp; 🎓")
+    }
+}
