@@ -244,6 +244,10 @@ extension MustacheTemplate {
                 let dictionary = object as? [String: Any]
             {
                 return dictionary[name]
+            } else if isPlainValue(object) {
+                // A String, Bool or Int frame (inside `{{#text}}…{{/text}}`)
+                // has no named children: its Mirror has none.
+                return nil
             }
             let child = {
                 let object: Any? =

@@ -67,3 +67,11 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(template.render(context), "Ann LOUD null no [x] 2.5")
     }
 }
+
+extension FastPathTests {
+    func testNamesInsideSectionsOverPlainValues() throws {
+        let template = try MustacheTemplate(string: "{{#s}}[{{s}}|{{.}}|{{count}}|{{other}}]{{/s}}{{#i}}[{{i}}|{{description}}]{{/i}}{{#t}}[{{t}}]{{/t}}")
+        let context: [String: Any] = ["s": "text", "i": 3, "t": true, "other": "o"]
+        XCTAssertEqual(template.render(context), "[text|text||o][3|][true]")
+    }
+}
