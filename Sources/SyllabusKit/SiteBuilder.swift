@@ -9,8 +9,8 @@ public struct BuildSummary: Sendable {
     public let files: Int
     public let seconds: Double
     public let warnings: [Diagnostic]
-    /// Seconds per stage, in pipeline order.
-    public let stages: [(name: String, seconds: Double)]
+    /// Time per stage, in pipeline order.
+    public let stages: [BuildStage]
 
     /// `Built 7 entries (5 runs): 31 pages, 13 feeds, 3 assets in 0.12 s`
     public var line: String {

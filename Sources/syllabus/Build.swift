@@ -40,7 +40,8 @@ struct Build: ParsableCommand {
             print(summary.line)
             if timings {
                 for stage in summary.stages {
-                    print("  \(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", stage.seconds)) s")
+                    print("  \(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", stage.seconds)) s"
+                          + String(format: "  %.1f cores", stage.cores))
                 }
             }
         } catch let failure as BuildFailed {

@@ -102,6 +102,20 @@ import Testing
         #expect(try folder.read("public/calendar.ics").contains("DTSTAMP:20200520T184000Z\r\n"))
     }
 
+    @Test func timingsListEveryStageWithTheCoresItUsed() throws {
+        let folder = try Folder(Self.site)
+        let result = try run(["build", "--timings", "--root", folder.path(".")], in: folder)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").dropFirst()
+        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+            == ["load", "markdown", "index", "templates", "feeds", "write"])
+        for line in lines {
+            let fields = line.split(separator: " ")
+            #expect(fields.count == 5 && fields[2] == "s" && fields[4] == "cores", "\(line)")
+            #expect(Double(fields[1]).map { $0 >= 0 } == true && Double(fields[3]).map { $0 >= 0 } == true, "\(line)")
+        }
+    }
+
     @Test func buildDefaultsToTheCurrentFolderAndHonoursOutput() throws {
         let folder = try Folder(Self.site)
         let result = try run(["build", "--output", "site-out"], in: folder)
