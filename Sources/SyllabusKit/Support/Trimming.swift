@@ -12,7 +12,11 @@ extension StringProtocol {
             default: return scalar == "\t" || scalar == "\u{200B}" || (andNewlines && ("\n"..."\r" ~= scalar || scalar == "\u{85}"))
             }
         }
+        // Most values have nothing to trim: printable ASCII at both ends.
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, (0x21..<0x7F).contains(first.value), (0x21..<0x7F).contains(last.value) {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
