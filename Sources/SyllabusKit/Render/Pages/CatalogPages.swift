@@ -9,9 +9,6 @@ extension PageContexts {
                                jsonLD: StructuredData.itemList(index, paths: paths))
             context["runs"] = runs
             context["unscheduled"] = unscheduled
-            // Joined here: a Mustache loop over 10,000 cards costs more than the cards.
-            context["runsHTML"] = runs.map { $0["html"] as! String }.joined(separator: "\n")
-            context["unscheduledHTML"] = unscheduled.map { $0["html"] as! String }.joined(separator: "\n")
             context["hasRuns"] = !runs.isEmpty
             context["hasUnscheduled"] = !unscheduled.isEmpty
             context["hasEntries"] = !runs.isEmpty || !unscheduled.isEmpty

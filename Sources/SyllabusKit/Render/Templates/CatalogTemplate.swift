@@ -19,7 +19,9 @@ extension BuiltinTemplates {
 <section aria-labelledby="scheduled">
 <h2 id="scheduled">Scheduled</h2>
 <ol class="cards">
-{{{runsHTML}}}
+{{#runs}}
+{{{html}}}
+{{/runs}}
 </ol>
 </section>
 {{/hasRuns}}
@@ -27,7 +29,9 @@ extension BuiltinTemplates {
 <section aria-labelledby="undated">
 <h2 id="undated">Without dates</h2>
 <ol class="cards">
-{{{unscheduledHTML}}}
+{{#unscheduled}}
+{{{html}}}
+{{/unscheduled}}
 </ol>
 </section>
 {{/hasUnscheduled}}
