@@ -29,9 +29,10 @@ extension MustacheTemplate {
                 string += renderedString
             }
         } else {
-            for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+            // Syllabus patch: indexing passes each token borrowed; `for token in
+            // tokens` copied it, retaining and releasing its payload.
+            for index in tokens.indices {
+                string += self.renderToken(tokens[index], context: &context)
             }
         }
         return string
