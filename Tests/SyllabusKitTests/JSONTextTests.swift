@@ -17,15 +17,20 @@ struct JSONTextTests {
         #expect(JSONText.quoted("") == #""""#)
     }
 
-    @Test func writesObjectsWithSortedKeys() {
-        let object: [String: Any] = ["b": [1, true, "x"], "a": ["d": 2.5, "c": NSNull()], "e": false]
-        #expect(JSONText.encode(object) == #"{"a":{"c":null,"d":2.5},"b":[1,true,"x"],"e":false}"#)
+    @Test func writesObjectsWithSortedKeysAndWithoutNilFields() {
+        let object = JSONValue.object([
+            "b": .array([.int(1), .bool(true), .string("x")]),
+            "a": .object(["d": .int(-2), "c": nil, "@type": .string("T")]),
+            "e": .bool(false),
+            "f": .array([]),
+        ])
+        #expect(JSONText.encode(object) == #"{"a":{"@type":"T","d":-2},"b":[1,true,"x"],"e":false,"f":[]}"#)
     }
 
     @Test func outputParsesBackToTheSameStrings() throws {
         let samples = ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}\u{2029}", "naïve 🎓", "é\u{301}"]
         for sample in samples {
-            let data = Data(JSONText.encode(["v": sample]).utf8)
+            let data = Data(JSONText.encode(.object(["v": .string(sample)])).utf8)
             let parsed = try JSONSerialization.jsonObject(with: data) as? [String: String]
             #expect(parsed?["v"] == sample)
         }

@@ -1,10 +1,25 @@
+/// A JSON value for structured data. Objects are key-value lists written with
+/// their keys sorted, so the output does not depend on the order code adds them.
+enum JSONValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    /// An object without the `nil` fields.
+    static func object(_ fields: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(fields.compactMap { field in field.value.map { (field.key, $0) } })
+    }
+}
+
 /// A small JSON writer for structured data: sorted keys for reproducible
 /// output, and `<`, `>` and `&` written as `\u003c`-style escapes so no value
 /// can close the `<script>` element the JSON sits in. Foundation's
 /// `JSONSerialization` took a fifth of a large build's time; this writer
 /// works on UTF-8 bytes and copies unescaped runs whole.
 enum JSONText {
-    static func encode(_ value: Any) -> String {
+    static func encode(_ value: JSONValue) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         write(value, to: &out)
@@ -19,34 +34,30 @@ enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: Any, to out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
-        case let text as String:
+        case let .string(text):
             writeString(text, to: &out)
-        case let flag as Bool:
+        case let .bool(flag):
             out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Int:
+        case let .int(number):
             out.append(contentsOf: String(number).utf8)
-        case let number as Double:
-            out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
-        case let object as [String: Any]:
+        case let .object(fields):
             out.append(UInt8(ascii: "{"))
-            for (offset, key) in object.keys.sorted().enumerated() {
+            for (offset, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, to: &out)
+                writeString(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                write(object[key]!, to: &out)
+                write(field.value, to: &out)
             }
             out.append(UInt8(ascii: "}"))
-        case let array as [Any]:
+        case let .array(elements):
             out.append(UInt8(ascii: "["))
-            for (offset, element) in array.enumerated() {
+            for (offset, element) in elements.enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 write(element, to: &out)
             }
             out.append(UInt8(ascii: "]"))
-        default:
-            out.append(contentsOf: "null".utf8)
         }
     }
 

@@ -2,58 +2,63 @@
 /// `CourseInstance` per run, and an `ItemList` of courses on the catalog.
 enum StructuredData {
     static func course(_ course: Course, site: SiteConfig, paths: SitePaths, instructorSlug: (String) -> Slug?) -> String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "Course",
-            "name": course.title,
-            "url": paths.absolute(SitePaths.course(course.slug)),
-            "description": course.summary ?? course.title,
-        ]
-        if let organizer = site.organizer {
-            object["provider"] = ["@type": "Organization", "name": organizer.name, "url": site.baseURL.description]
-        } else {
-            object["provider"] = ["@type": "Organization", "name": site.title, "url": site.baseURL.description]
-        }
-        object["inLanguage"] = site.language
-        if course.kind?.lowercased() == "certification" { object["educationalCredentialAwarded"] = course.title }
-        if !course.tags.isEmpty { object["keywords"] = course.tags.joined(separator: ", ") }
-        if !course.runs.isEmpty {
-            object["hasCourseInstance"] = course.runs.map { run -> [String: Any] in
-                var instance: [String: Any] = [
-                    "@type": "CourseInstance",
-                    "courseMode": courseMode(run),
-                    "courseWorkload": workload(run),
-                    "startDate": run.start.iso,
-                    "endDate": run.end.iso,
-                    "courseSchedule": [
-                        "@type": "Schedule",
-                        "repeatFrequency": "Daily",
-                        "repeatCount": run.dayCount,
-                        "startDate": run.start.iso,
-                        "endDate": run.end.iso,
-                        "scheduleTimezone": run.timezone,
-                    ].merging(scheduleHours(run)) { $1 },
-                ]
-                if let location = run.location { instance["location"] = ["@type": "Place", "name": location, "address": location] }
-                if !run.instructors.isEmpty {
-                    instance["instructor"] = run.instructors.map { name -> [String: Any] in
-                        var person: [String: Any] = ["@type": "Person", "name": name]
-                        if let slug = instructorSlug(name) { person["url"] = paths.absolute(SitePaths.instructor(slug)) }
-                        return person
-                    }
-                }
-                return instance
+        let provider = JSONValue.object([
+            "@type": .string("Organization"),
+            "name": .string(site.organizer?.name ?? site.title),
+            "url": .string(site.baseURL.description),
+        ])
+        let instances = course.runs.map { run -> JSONValue in
+            let people = run.instructors.map { name -> JSONValue in
+                .object([
+                    "@type": .string("Person"),
+                    "name": .string(name),
+                    "url": instructorSlug(name).map { .string(paths.absolute(SitePaths.instructor($0))) },
+                ])
             }
+            return .object([
+                "@type": .string("CourseInstance"),
+                "courseMode": .string(courseMode(run)),
+                "courseWorkload": .string(workload(run)),
+                "startDate": .string(run.start.iso),
+                "endDate": .string(run.end.iso),
+                "courseSchedule": schedule(run),
+                "location": run.location.map { .object(["@type": .string("Place"), "name": .string($0), "address": .string($0)]) },
+                "instructor": people.isEmpty ? nil : .array(people),
+            ])
         }
-        return encode(object)
+        return JSONText.encode(.object([
+            "@context": .string("https://schema.org"),
+            "@type": .string("Course"),
+            "name": .string(course.title),
+            "url": .string(paths.absolute(SitePaths.course(course.slug))),
+            "description": .string(course.summary ?? course.title),
+            "provider": provider,
+            "inLanguage": .string(site.language),
+            "educationalCredentialAwarded": course.kind?.lowercased() == "certification" ? .string(course.title) : nil,
+            "keywords": course.tags.isEmpty ? nil : .string(course.tags.joined(separator: ", ")),
+            "hasCourseInstance": instances.isEmpty ? nil : .array(instances),
+        ]))
     }
 
-    /// Daily hours and their length; Google's course info asks for a
-    /// schedule `duration` (or a `courseWorkload`).
-    private static func scheduleHours(_ run: Run) -> [String: Any] {
-        guard case let .hours(start, end) = run.hours else { return ["duration": "P1D"] }
-        return ["startTime": "\(start):00", "endTime": "\(end):00",
-                "duration": isoDuration(minutes: end.minutesAfterMidnight - start.minutesAfterMidnight)]
+    /// A run's days, with their hours and length; Google's course info asks
+    /// for a schedule `duration` (or a `courseWorkload`).
+    private static func schedule(_ run: Run) -> JSONValue {
+        var hours: (start: JSONValue?, end: JSONValue?, duration: String) = (nil, nil, "P1D")
+        if case let .hours(start, end) = run.hours {
+            hours = (.string("\(start):00"), .string("\(end):00"),
+                     isoDuration(minutes: end.minutesAfterMidnight - start.minutesAfterMidnight))
+        }
+        return .object([
+            "@type": .string("Schedule"),
+            "repeatFrequency": .string("Daily"),
+            "repeatCount": .int(run.dayCount),
+            "startDate": .string(run.start.iso),
+            "endDate": .string(run.end.iso),
+            "scheduleTimezone": .string(run.timezone),
+            "startTime": hours.start,
+            "endTime": hours.end,
+            "duration": .string(hours.duration),
+        ])
     }
 
     /// Total teaching time of a run, e.g. `PT24H` for three days of eight hours.
@@ -91,9 +96,5 @@ enum StructuredData {
         }
         out += "]}"
         return out
-    }
-
-    static func encode(_ object: [String: Any]) -> String {
-        JSONText.encode(object)
     }
 }
