@@ -169,7 +169,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         if !path.hasPrefix(base) {
             if path == "/" || base.hasPrefix(path + "/") || path + "/" == base {
-                return HTTPResponse(statusCode: .found, headers: [.location: base])
+                return HTTPResponse(statusCode: .found, headers: [.location: base] as HTTPHeaders)
             }
             return notFound()
         }
@@ -187,7 +187,7 @@ public final class PreviewServer: @unchecked Sendable {
             // A folder without a page (one left empty by a deleted course) is not found.
             guard FileManager.default.fileExists(atPath: file.path) else { return notFound() }
             if !path.hasSuffix("/") {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"] as HTTPHeaders)
             }
         }
         guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }

@@ -65,8 +65,8 @@ import Testing
         // Files rather than pipes: no deadlock however much is printed.
         let out = folder.url.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let err = folder.url.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
