@@ -305,7 +305,7 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+        } else if !Self.hasDot(name) {
             // Syllabus patch: a name without a dot needs no split.
             child = nil
             for object in context.stack.reversed() {
@@ -347,6 +347,13 @@ extension MustacheTemplate {
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
         guard let opt = value as? AnyOptional else { return value }
         return opt.anyWrapped ?? value  // nil? keep the original Optional.none
+    }
+
+    /// Syllabus patch: whether a variable name has a dot, scanning its bytes in
+    /// place (a generic `utf8.contains` walked the string's index machinery).
+    private static func hasDot(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) }
+            ?? name.utf8.contains(UInt8(ascii: "."))
     }
 
     /// Syllabus patch: true for the standard types contexts are made of, none
