@@ -80,7 +80,7 @@ enum StructuredData {
 
     /// The catalog's `ItemList`, written directly: it has an item per entry
     /// (10,000 on a large catalog), and building a dictionary for each cost
-    /// more than the rest of the page. Same keys and order as `encode`.
+    /// more than the rest of the page. Same keys and order as `JSONText.encode` would write.
     static func itemList(_ index: CatalogIndex, paths: SitePaths) -> String {
         var seen = Set<Slug>()
         let ordered = (index.runs.map(\.course) + index.unscheduled).filter { seen.insert($0.slug).inserted }

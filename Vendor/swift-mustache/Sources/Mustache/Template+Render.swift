@@ -46,8 +46,9 @@ extension MustacheTemplate {
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // Syllabus patch: a string renders as itself, escaped, without
-                // the casts below.
-                if let string = child as? String {
+                // the casts below. Exactly `String`: a cast would also unwrap
+                // nested optionals, which the general path prints as such.
+                if Self.isString(child), let string = child as? String {
                     return context.contentType.escapeText(string)
                 } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
@@ -62,7 +63,7 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let string = child as? String {  // Syllabus patch, as above
+                if Self.isString(child), let string = child as? String {  // Syllabus patch, as above
                     return string
                 } else if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
@@ -305,8 +306,9 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !Self.hasDot(name) {
-            // Syllabus patch: a name without a dot needs no split.
+        } else if !name.isEmpty, !Self.hasDot(name) {
+            // Syllabus patch: a name without a dot needs no split. (An empty
+            // name, `{{}}`, splits into nothing and means the current object.)
             child = nil
             for object in context.stack.reversed() {
                 if let childObject = _getImmediateChild(named: name, from: object) {
@@ -359,7 +361,14 @@ extension MustacheTemplate {
     /// Syllabus patch: true for the standard types contexts are made of, none
     /// of which is a custom representation, sequence, lambda or template.
     /// Compared by type metadata, which costs far less than a failed
-    /// protocol cast.
+    /// protocol cast. The fast paths give the general path's results as long
+    /// as no program adds a `MustacheCustomRenderable`,
+    /// `MustacheCustomRepresentation` or `MustacheParent` conformance to these
+    /// standard types.
+    private static func isString(_ value: Any) -> Bool {
+        ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier(String.self)
+    }
+
     private func isPlainValue(_ value: Any) -> Bool {
         let type = ObjectIdentifier(Swift.type(of: value))
         return type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Bool.self)

@@ -75,3 +75,17 @@ extension FastPathTests {
         XCTAssertEqual(template.render(context), "[text|text||o][3|][true]")
     }
 }
+
+extension FastPathTests {
+    func testEmptyNamesMeanTheCurrentObject() throws {
+        let template = try MustacheTemplate(string: "{{#d}}[{{#}}in{{/}}][{{^}}out{{/}}]{{/d}}{{#s}}({{}}){{/s}}")
+        XCTAssertEqual(template.render(["d": ["k": "v"] as [String: Any], "s": "text"] as [String: Any]), "[in][](text)")
+    }
+
+    func testNestedOptionalsKeepTheGeneralPath() throws {
+        let template = try MustacheTemplate(string: "{{a}}|{{{a}}}")
+        let nested: String?? = "y"
+        let rendered = template.render(["a": nested as Any])
+        XCTAssertEqual(rendered, "Optional(&quot;y&quot;)|Optional(\"y\")")
+    }
+}
