@@ -513,11 +513,11 @@ def report(results, meta):
 def describe_source():
     try:
         rev = run_quiet(["git", "rev-parse", "--short", "HEAD"], cwd=REPO).stdout.strip()
-        dirty = run_quiet(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=REPO).stdout.strip()
+        dirty = run_quiet(["git", "status", "--porcelain", "--", "Sources", "Vendor", "Package.swift"], cwd=REPO).stdout.strip()
         if not dirty:
             return f"{rev}, clean"
-        digest = hashlib.sha256(run_quiet(["git", "diff", "HEAD", "--", "Sources", "Package.swift"], cwd=REPO).stdout.encode()).hexdigest()[:10]
-        return f"{rev} + uncommitted changes in Sources/ ({len(dirty.splitlines())} paths, diff {digest})"
+        digest = hashlib.sha256(run_quiet(["git", "diff", "HEAD", "--", "Sources", "Vendor", "Package.swift"], cwd=REPO).stdout.encode()).hexdigest()[:10]
+        return f"{rev} + uncommitted changes in Sources/ or Vendor/ ({len(dirty.splitlines())} paths, diff {digest})"
     except (subprocess.CalledProcessError, FileNotFoundError):
         return "unknown"
 
@@ -553,7 +553,9 @@ def main():
     meta = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "cpus": NCPU,
             "mem_gib": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
             "kernel": platform.platform(), "binary": os.path.relpath(binary, REPO) if binary.startswith(REPO) else binary,
-            "source": describe_source() if not args.bin else "given with --bin",
+            "source": describe_source() if not args.bin
+            else f"given with --bin; the working tree is at {describe_source()}"
+            if os.path.realpath(args.bin).startswith(os.path.realpath(REPO) + os.sep) else "given with --bin",
             "swift": subprocess.run(["swift", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     text=True).stdout.splitlines()[0] if shutil.which("swift") else "?",
             "hugo": (run_quiet(["hugo", "version"]).stdout.split()[1] if hugo_ok else f"not run ({why_not})"),
