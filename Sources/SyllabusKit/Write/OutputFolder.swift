@@ -75,8 +75,7 @@ struct OutputFolder: Sendable {
 
     /// Copies a file into the staging folder.
     func copy(_ source: URL, to path: String) throws {
-        precondition(!path.split(separator: "/").contains(where: { $0 == ".." }) && !path.hasPrefix("/"), "output path escapes: \(path)")
-        let url = staging.appendingPathComponent(path)
+        let url = URL(fileURLWithPath: checked(path))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if inPlace, FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.copyItem(at: source, to: url)
