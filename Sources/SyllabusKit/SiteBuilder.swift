@@ -75,7 +75,9 @@ public enum SiteBuilder {
         guard let site = content.site, let templates else { throw BuildFailed(diagnostics: log.sorted) }
 
         progress.stage("Checking")
-        let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts, log: &log)
+        let buildDate = BuildDate(epochSeconds: options.timestamp, timezone: site.timezone)
+        let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts,
+                                           buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
         let bodies = RenderedBodies.render(catalog, content: content, paths: paths, cache: cache, log: &log)
         clock.lap("markdown")

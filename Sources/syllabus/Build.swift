@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL,
             includeDrafts: drafts,
-            timestamp: Environment.timestamp()
+            timestamp: try Environment.timestamp()
         )
         do {
             let summary = try SiteBuilder.build(options, progress: Progress(enabled: Terminal.isInteractive))
@@ -61,7 +61,7 @@ struct Check: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: Environment.timestamp())
+        let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: try Environment.timestamp())
         do {
             let summary = try SiteBuilder.build(options, write: false)
             Terminal.report(summary.warnings)

@@ -23,7 +23,7 @@ struct New: ParsableCommand {
     func run() throws {
         do {
             let path = try Scaffold.create(kind == .course ? .course : .instructor, title: title, root: site.rootURL,
-                                           timestamp: Environment.timestamp())
+                                           timestamp: try Environment.timestamp())
             print(path)
         } catch let failure as BuildFailed {
             Terminal.report(failure.diagnostics)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SyllabusKit
 
@@ -23,10 +24,14 @@ enum Terminal {
 /// Values the library must not read itself: they are injected from here.
 enum Environment {
     /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise now.
-    static func timestamp() -> Int {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let value = Int(text.trimmingCharacters(in: .whitespaces)) {
-            return value
+    /// A malformed value is reported and the command exits non-zero.
+    static func timestamp() throws -> Int {
+        do {
+            return try SourceDateEpoch.timestamp(environment: ProcessInfo.processInfo.environment,
+                                                 now: Int(Date().timeIntervalSince1970))
+        } catch let failure as BuildFailed {
+            Terminal.report(failure.diagnostics)
+            throw ExitCode.failure
         }
-        return Int(Date().timeIntervalSince1970)
     }
 }

@@ -1,7 +1,8 @@
 /// Cross-file rules that no single file can check: unique slugs, drafts,
 /// and instructors named by courses without a profile.
 enum CatalogChecker {
-    static func check(_ content: LoadedContent, site: SiteConfig, includeDrafts: Bool, log: inout DiagnosticLog) -> Catalog {
+    static func check(_ content: LoadedContent, site: SiteConfig, includeDrafts: Bool, buildDate: BuildDate,
+                      log: inout DiagnosticLog) -> Catalog {
         var bySlug: [Slug: Course] = [:]
         for course in content.courses {
             if let other = bySlug[course.slug] {
@@ -32,6 +33,7 @@ enum CatalogChecker {
         let sortedInstructors = instructors.values.sorted {
             ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug)
         }
-        return Catalog(site: site, courses: published, instructors: sortedInstructors, media: content.media)
+        return Catalog(site: site, courses: published, instructors: sortedInstructors, media: content.media,
+                       buildDate: buildDate)
     }
 }

@@ -7,4 +7,6 @@ public struct Catalog: Sendable {
     public let instructors: [Instructor]
     /// Files under `content/media/`, as paths relative to it.
     public let media: [String]
+    /// The day of the build in the site's zone: upcoming versus past.
+    public let buildDate: BuildDate
 }
