@@ -22,10 +22,13 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["Ccmark"]),
+        // One C function: the atomic exchange of two folders that swaps a build in.
+        .target(name: "CRenameExchange"),
         .target(
             name: "SyllabusKit",
             dependencies: [
                 "CommonMark",
+                "CRenameExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -28,15 +28,19 @@ public struct BuildOptions: Sendable {
     public var timestamp: Int
     /// Injected into every page by `syllabus serve`; empty for a published build.
     public var serveScript: String
+    /// Replace an output folder that holds files Syllabus did not write
+    /// (`--force`). Files, devices, FIFOs and sockets are never replaced.
+    public var force: Bool
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                timestamp: Int, serveScript: String = "") {
+                timestamp: Int, serveScript: String = "", force: Bool = false) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.timestamp = timestamp
         self.serveScript = serveScript
+        self.force = force
     }
 }
 
@@ -63,8 +67,12 @@ public enum SiteBuilder {
                              progress: Progress = .silent) throws -> BuildSummary {
         var clock = StageClock()
         var log = DiagnosticLog()
-        if write, let problem = OutputFolder.validate(output: options.output, root: options.root) {
-            throw BuildFailed(diagnostics: [problem])
+        // serve's private folder is written in place and never replaced.
+        var output = options.output
+        if write, cache == nil {
+            output = try OutputTarget.resolve(output: options.output, root: options.root, force: options.force).get().folder
+        } else if write, case .failure(let refusal) = OutputTarget.resolve(output: options.output, root: options.root, force: true) {
+            throw refusal
         }
 
         progress.stage("Loading")
@@ -92,7 +100,7 @@ public enum SiteBuilder {
         // SEQUENCE is for published feeds; serve's private preview skips
         // re-reading its own multi-megabyte feed on every save.
         let previousFeed = cache != nil ? nil
-            : try? String(contentsOf: options.output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
+            : try? String(contentsOf: output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
                                     // Each event is in three feeds (catalog, course,
@@ -101,7 +109,7 @@ public enum SiteBuilder {
         let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))
-        let folder = OutputFolder(root: options.root, output: options.output, inPlace: cache != nil)
+        let folder = OutputFolder(root: options.root, output: output, inPlace: cache != nil, force: options.force)
         let sink = OutputSink(folder: write ? folder : nil, cache: cache)
         do {
             try sink.begin()
@@ -123,9 +131,13 @@ public enum SiteBuilder {
                 other += 1
             }
             for file in catalog.media {
-                try sink.copy(options.root.appendingPathComponent("content/media/\(file)"), to: "media/\(file)")
+                // Read here, not copied by the file system, so that a media file
+                // that cannot be read is reported as the source it is.
+                guard let data = SourceFile.bytes("content/media/\(file)", under: options.root, log: &log) else { continue }
+                try sink.write(data, to: "media/\(file)")
                 other += 1
             }
+            if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
             var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + ["sitemap.xml"])
             allPaths.formUnion(templates.assets.keys.map { "assets/\($0)" })
             allPaths.formUnion(catalog.media.map { "media/\($0)" })
@@ -140,7 +152,7 @@ public enum SiteBuilder {
             throw failure
         } catch {
             sink.abandon()
-            throw BuildFailed(diagnostics: log.sorted + [.error(SourceLocation(path: options.output.path), "cannot write the output: \(error.localizedDescription)")])
+            throw BuildFailed(diagnostics: log.sorted + [.error(SourceLocation(path: output.path), "cannot write the output: \(error.localizedDescription)")])
         }
     }
 }

@@ -14,8 +14,11 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Output folder (default: <root>/public).")
+    @Option(help: "Output folder (default: <root>/public). Replaced only when it is absent, empty or an earlier build's output.")
     var output: String?
+
+    @Flag(help: "Replace the output folder even if it holds files Syllabus did not write. Files, devices, FIFOs and sockets are never replaced.")
+    var force = false
 
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is served from; overrides site.yml's base_url.")
     var baseURL: String?
@@ -27,13 +30,22 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
+        if output?.isEmpty == true {
+            // An empty path would mean the current folder, which a build would replace.
+            Terminal.error("--output is empty; name the folder to build into, e.g. --output public")
+            throw ExitCode.failure
+        }
         let options = BuildOptions(
             root: site.rootURL,
-            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            // Not standardized: `..` after a symbolic link is resolved the way the kernel does.
+            output: output.map { URL(fileURLWithPath: $0) },
             baseURL: baseURL,
             includeDrafts: drafts,
-            timestamp: try Environment.timestamp()
+            timestamp: try Environment.timestamp(),
+            force: force
         )
+        let signals = Interrupts.removeStagingOnSignal()
+        defer { signals.forEach { $0.cancel() } }
         do {
             let summary = try SiteBuilder.build(options, progress: Progress(enabled: Terminal.isInteractive))
             Terminal.report(summary.warnings)
@@ -69,6 +81,26 @@ struct Check: ParsableCommand {
         } catch let failure as BuildFailed {
             Terminal.report(failure.diagnostics)
             throw ExitCode.failure
+        }
+    }
+}
+
+/// Ctrl-C, `kill` and a closed terminal end a build without leaving its
+/// staging folder beside the output. The handlers run on a dispatch queue,
+/// not in signal context, so the cleanup may take locks and remove folders.
+enum Interrupts {
+    static func removeStagingOnSignal() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { signo in
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            source.setEventHandler {
+                BuildInterruption.removeStaging()
+                Terminal.error("interrupted; the build was stopped and the previous output was left as it was")
+                // The conventional status of a process ended by a signal.
+                _exit(128 + signo)
+            }
+            source.resume()
+            return source
         }
     }
 }

@@ -22,7 +22,9 @@ enum ContentLoader {
         }
         let site = SiteConfigLoader.load(root: root, baseURLOverride: baseURLOverride, log: &log)
 
-        let coursePaths = markdownFiles(in: "content/courses", root: root)
+        let coursePaths = SourceFolder.files(in: "content/courses", root: root,
+                                             presence: .required(hint: "create it and add a course with `syllabus new course \"Title\"`"),
+                                             accept: isMarkdown, log: &log)
         let rootPath = root.path
         // A course's defaults come from site.yml: a cached course is only
         // reused while the settings it was read with are unchanged.
@@ -52,7 +54,8 @@ enum ContentLoader {
             }
         }
 
-        let instructorPaths = markdownFiles(in: "content/instructors", root: root)
+        let instructorPaths = SourceFolder.files(in: "content/instructors", root: root, presence: .optional,
+                                                 accept: isMarkdown, log: &log)
         var instructors: [Instructor] = []
         for path in instructorPaths {
             let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
@@ -74,44 +77,10 @@ enum ContentLoader {
                              media: mediaFiles(root: root, log: &log), log: log)
     }
 
-    /// Files to publish under `media/`. A symbolic link is refused: it could
-    /// publish any file of the machine (`media/passwd -> /etc/passwd`).
+    /// Files to publish under `media/`; `SourceFolder` refuses symbolic links.
     static func mediaFiles(root: URL, log: inout DiagnosticLog) -> [String] {
-        let folder = "content/media"
-        var files: [String] = []
-        for path in Self.files(under: folder, root: root, includingLinks: true) {
-            let full = root.appendingPathComponent("\(folder)/\(path)").path
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
-                log.error(SourceLocation(path: "\(folder)/\(path)"), "media files must be real files, not symbolic links; copy the file itself into \(folder)/")
-                continue
-            }
-            files.append(path)
-        }
-        return files
+        SourceFolder.tree(under: "content/media", root: root, log: &log)
     }
 
-    /// `*.md` files directly in `folder`, sorted so output never depends on
-    /// the order the file system lists them in.
-    static func markdownFiles(in folder: String, root: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
-    }
-
-    /// Every regular file below `folder`, relative to it, sorted; hidden files skipped.
-    static func files(under folder: String, root: URL, includingLinks: Bool = false) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            let path = base.appendingPathComponent(relative).path
-            if includingLinks, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                found.append(relative)
-            } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(relative)
-            }
-        }
-        return found.sorted()
-    }
+    private static func isMarkdown(_ name: String) -> Bool { name.hasSuffix(".md") }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Reads `content/site.yml`.
@@ -6,7 +11,8 @@ enum SiteConfigLoader {
     static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+        var status = stat()
+        guard lstat(root.appendingPathComponent(path).path, &status) == 0 || errno != ENOENT else {
             log.error(SourceLocation(path: path), "site settings are missing; create \(path) with at least 'title:' and 'base_url:'")
             return nil
         }

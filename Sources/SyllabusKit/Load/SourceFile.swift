@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// A text file of the site, read and decoded; `path` is relative to the root
@@ -9,11 +14,7 @@ struct SourceFile: Sendable {
     /// Reads `relativePath` under `root`, reporting unreadable files and bytes
     /// that are not UTF-8 instead of guessing an encoding.
     static func read(_ relativePath: String, under root: URL, log: inout DiagnosticLog) -> SourceFile? {
-        let url = root.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error(SourceLocation(path: relativePath), "cannot read the file")
-            return nil
-        }
+        guard let data = bytes(relativePath, under: root, log: &log) else { return nil }
         guard var text = String(validatingUTF8Data: data) else {
             let (line, column) = firstInvalidUTF8(in: data)
             log.error(SourceLocation(path: relativePath, line: line, column: column),
@@ -23,6 +24,57 @@ struct SourceFile: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return SourceFile(path: relativePath, text: text)
     }
+
+    /// The bytes of `relativePath` under `root`, or an error naming the file
+    /// and the reason. Only regular files are read: a symbolic link is refused
+    /// (it could publish any file of the machine, `passwd -> /etc/passwd`), and
+    /// a FIFO or device is refused rather than read, which could block forever.
+    static func bytes(_ relativePath: String, under root: URL, log: inout DiagnosticLog) -> Data? {
+        let location = SourceLocation(path: relativePath)
+        let path = root.appendingPathComponent(relativePath).path
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ELOOP {
+                log.error(location, "\(SourceFolder.linkRefusal) copy the file itself here instead of linking to it")
+            } else {
+                log.error(location, "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            return nil
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            log.error(location, "cannot read the file: \(String(cString: strerror(errno)))")
+            return nil
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            log.error(location, "cannot read the file: it is not a regular file (a folder, device, FIFO or socket)")
+            return nil
+        }
+        var data = Data(count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == data.count { data.count += 65_536 }
+            let count = data.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                log.error(location, "cannot read the file: \(String(cString: strerror(errno)))")
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        data.count = filled
+        return data
+    }
+
+    #if canImport(Glibc)
+    private static let systemRead = Glibc.read
+    #else
+    private static let systemRead = Darwin.read
+    #endif
 
     /// Line and byte column of the first byte that breaks UTF-8.
     private static func firstInvalidUTF8(in data: Data) -> (Int, Int) {

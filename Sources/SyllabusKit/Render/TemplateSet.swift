@@ -14,20 +14,25 @@ struct TemplateSet: Sendable {
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         HTMLEscaping.registered
         var sources: [String: (text: String, path: String)] = [:]
+        // A template that cannot be listed or read fails the build: building
+        // without it would silently fall back to the built-in one.
+        var failed = false
+        let errorsBefore = log.entries.count
         for (name, text) in BuiltinTemplates.templates {
             // The pragma is prepended rather than written in each template so
             // that line numbers of built-in templates stay as they read.
             sources[name] = (HTMLEscaping.pragma + text, "(built-in)/\(name).mustache")
         }
         let folder = "templates"
-        for path in ContentLoader.files(under: folder, root: root) where path.hasSuffix(".mustache") && !path.contains("/") {
-            let relative = "\(folder)/\(path)"
+        let templatePaths = SourceFolder.files(in: folder, root: root, presence: .optional,
+                                               accept: { $0.hasSuffix(".mustache") }, log: &log)
+        for relative in templatePaths {
             guard let file = SourceFile.read(relative, under: root, log: &log) else { continue }
-            sources[String(path.dropLast(".mustache".count))] = (file.text, relative)
+            let name = relative.dropFirst(folder.count + 1).dropLast(".mustache".count)
+            sources[String(name)] = (file.text, relative)
         }
 
         var library = MustacheLibrary()
-        var failed = false
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
@@ -44,14 +49,10 @@ struct TemplateSet: Sendable {
 
         var assets: [String: Data] = [:]
         for (name, text) in BuiltinTemplates.assets { assets[name] = Data(text.utf8) }
-        for path in ContentLoader.files(under: "\(folder)/assets", root: root) {
-            let url = root.appendingPathComponent("\(folder)/assets/\(path)")
-            if let data = FileManager.default.contents(atPath: url.path) {
-                assets[path] = data
-            } else {
-                log.error(SourceLocation(path: "\(folder)/assets/\(path)"), "cannot read the asset")
-            }
+        for path in SourceFolder.tree(under: "\(folder)/assets", root: root, log: &log) {
+            if let data = SourceFile.bytes("\(folder)/assets/\(path)", under: root, log: &log) { assets[path] = data }
         }
+        if log.entries.count > errorsBefore { failed = true }  // a listing or read error
         var hasher = Hasher()
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
         for name in assets.keys.sorted() { hasher.combine(name); hasher.combine(assets[name]!) }

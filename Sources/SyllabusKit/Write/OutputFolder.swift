@@ -1,51 +1,41 @@
 import Foundation
 
 /// Writes a build beside the output folder and swaps it in only when every
-/// file is written, so a failed build leaves the published site untouched.
-struct OutputFolder: Sendable {
+/// file is written, so a failed or killed build leaves the published site
+/// untouched. See `OutputTarget` for which folders a build may replace,
+/// `OutputDebris` for the folders it keeps beside the output, and
+/// `OutputSwap` for the exchange.
+// `held` is set and cleared by the build's own thread (begin, commit, abandon).
+final class OutputFolder: @unchecked Sendable {
     let root: URL
+    /// The folder the site ends up in, symbolic links resolved.
     let output: URL
-    /// `public.building-<pid>`, next to `public/` so the swap is a rename on one file system.
-    let staging: URL
     /// Writes straight into `output` (for `syllabus serve`'s private folder,
     /// where errors are found before anything is written).
     let inPlace: Bool
+    /// Replace a folder that holds files Syllabus did not write (`--force`).
+    let force: Bool
+    /// Where this build writes: beside `output`, so the swap is a rename on one file system.
+    let staging: URL
+    private let retired: URL
+    private let debris: OutputDebris
     private let stagingPath: String
+    private var held: OutputLock?
 
-    /// Refuses output folders whose swap would delete sources.
-    static func validate(output: URL, root: URL) -> Diagnostic? {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let location = SourceLocation.commandLine("--output")
-        if out == rootPath || rootPath.hasPrefix(out + "/") || out == "/" {
-            return .error(location, "the output folder \(output.path) is the site root or contains it; a build replaces the output folder and would delete your sources. Use e.g. \(rootPath)/public")
-        }
-        for protected in ["content", "templates"] {
-            let path = rootPath + "/" + protected
-            if out == path || out.hasPrefix(path + "/") {
-                return .error(location, "the output folder \(output.path) lies inside \(protected)/; a build replaces the output folder, choose one outside it such as \(rootPath)/public")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        for protected in ["content", "templates"] {
-            if FileManager.default.fileExists(atPath: output.appendingPathComponent(protected).path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return .error(location, "the output folder \(output.path) contains a \(protected)/ folder; it looks like a site's sources, not a build output")
-            }
-        }
-        return nil
-    }
-
-    init(root: URL, output: URL, inPlace: Bool = false) {
+    init(root: URL, output: URL, inPlace: Bool = false, force: Bool = false) {
         self.root = root
-        self.output = output.standardizedFileURL
+        self.output = output
         self.inPlace = inPlace
-        let parent = self.output.deletingLastPathComponent()
-        self.staging = inPlace ? self.output
-            : parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        self.stagingPath = staging.path
+        self.force = force
+        debris = OutputDebris(output: output)
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        staging = inPlace ? output : debris.staging(unique: unique)
+        retired = debris.retired(unique: unique)
+        stagingPath = staging.path
     }
 
-    /// Creates an empty staging folder.
+    /// Takes the lock beside the output, removes what dead builds left and
+    /// creates an empty staging folder.
     func begin() throws {
         let fm = FileManager.default
         try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -53,18 +43,23 @@ struct OutputFolder: Sendable {
             try fm.createDirectory(at: output, withIntermediateDirectories: true)
             return
         }
-        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        held = try debris.lock()
+        try debris.removeLeftovers()
+        try BuildInterruption.gate.whileOpen {
+            BuildInterruption.track(stagingPath)
+            BuildInterruption.track(retired.path)
+            try FileOutput.makeDirectories(stagingPath)
+        }
     }
 
     /// Writes one file under the staging folder. `path` comes from slugs and
     /// validated names; the check is a last line of defence against escaping.
     func write(_ data: Data, to path: String) throws {
-        try FileOutput.write(data, to: checked(path), replacing: inPlace)
+        try BuildInterruption.gate.whileOpen { try FileOutput.write(data, to: checked(path), replacing: inPlace) }
     }
 
     func write(_ text: String, to path: String) throws {
-        try FileOutput.write(text, to: checked(path), replacing: inPlace)
+        try BuildInterruption.gate.whileOpen { try FileOutput.write(text, to: checked(path), replacing: inPlace) }
     }
 
     /// The absolute path of `path` in the staging folder.
@@ -73,42 +68,42 @@ struct OutputFolder: Sendable {
         return stagingPath + "/" + path
     }
 
-    /// Copies a file into the staging folder.
-    func copy(_ source: URL, to path: String) throws {
-        let url = URL(fileURLWithPath: checked(path))
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if inPlace, FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.copyItem(at: source, to: url)
-    }
-
     /// Deletes a file a serve-mode rebuild no longer produces.
-    func remove(_ path: String) {
+    func remove(_ path: String) throws {
         guard inPlace, !path.split(separator: "/").contains("..") else { return }
-        try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
+        let url = output.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        try FileManager.default.removeItem(at: url)
     }
 
-    /// Moves the finished build into place: old output aside, new one in, old one removed.
-    func commit() throws {
+    /// Writes the manifest and swaps the finished build in; the previous site is removed.
+    func commit(paths: Set<String>) throws {
         if inPlace { return }
-        let fm = FileManager.default
-        let retired = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: retired.path) { try fm.removeItem(at: retired) }
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: retired)
+        // The output was checked before the build started; check again in
+        // case something was put there since.
+        if case .failure(let refusal) = OutputTarget.resolve(output: output, root: root, force: force) { throw refusal }
+        try BuildInterruption.gate.whileOpen {
+            try FileOutput.write(OutputManifest.text(paths: paths), to: checked(OutputManifest.name))
+            if let previous = try OutputSwap.swap(staging: staging, into: output, retired: retired) {
+                try FileManager.default.removeItem(at: previous)
+            }
+            BuildInterruption.untrack(stagingPath)
+            BuildInterruption.untrack(retired.path)
         }
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: output) }
-            throw error
-        }
-        try? fm.removeItem(at: retired)
+        held = nil
     }
 
     /// Throws the staging folder away after a failed build.
     func abandon() {
         if inPlace { return }
-        try? FileManager.default.removeItem(at: staging)
+        BuildInterruption.gate.whileOpen {
+            if FileManager.default.fileExists(atPath: stagingPath) {
+                // Left for the next build's cleanup if it cannot be removed now.
+                try? FileManager.default.removeItem(atPath: stagingPath)
+            }
+            BuildInterruption.untrack(stagingPath)
+            BuildInterruption.untrack(retired.path)
+        }
+        held = nil
     }
 }

@@ -14,9 +14,9 @@ struct OutputSink: Sendable {
     /// Swaps the build in, or in serve mode deletes files the build no longer has.
     func commit(paths: Set<String>) throws {
         if let cache, let folder {
-            for stale in cache.finish(paths: paths) { folder.remove(stale) }
+            for stale in cache.finish(paths: paths) { try folder.remove(stale) }
         }
-        try folder?.commit()
+        try folder?.commit(paths: paths)
     }
 
     /// Renders and writes pages on both cores; each page is dropped from
@@ -45,5 +45,4 @@ struct OutputSink: Sendable {
     }
 
     func write(_ data: Data, to path: String) throws { try folder?.write(data, to: path) }
-    func copy(_ source: URL, to path: String) throws { try folder?.copy(source, to: path) }
 }

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The folders a build keeps beside its output while it runs, named so that
+/// any later build recognises and removes what a killed one left.
+///
+/// For an output `…/public` they are `…/.public.syllabus-staging-<pid>-<n>`
+/// (the new site being written) and `…/.public.syllabus-retired-<pid>-<n>`
+/// (the previous site on its way out, where no atomic exchange exists). A
+/// build holds an exclusive `flock` on the folder that contains the output
+/// from its cleanup to its swap, so a concurrent build into the same output
+/// waits instead of removing a live staging folder; the kernel drops the
+/// lock when a process dies, so anything found under it is debris.
+struct OutputDebris: Sendable {
+    let parent: URL
+    let outputName: String
+
+    init(output: URL) {
+        parent = output.deletingLastPathComponent()
+        outputName = output.lastPathComponent
+    }
+
+    func staging(unique: String) -> URL { parent.appendingPathComponent(".\(outputName).syllabus-staging-\(unique)") }
+    func retired(unique: String) -> URL { parent.appendingPathComponent(".\(outputName).syllabus-retired-\(unique)") }
+
+    /// Whether `name` is a folder this or an earlier version of Syllabus left
+    /// beside the output (`.public.building-<pid>` and `.public.old-<pid>` before 2026-12).
+    func isDebris(_ name: String) -> Bool {
+        let prefix = ".\(outputName)."
+        guard name.hasPrefix(prefix) else { return false }
+        let rest = name.dropFirst(prefix.count)
+        if rest.hasPrefix("syllabus-staging-") || rest.hasPrefix("syllabus-retired-") { return true }
+        for legacy in ["building-", "old-"] where rest.hasPrefix(legacy) {
+            let pid = rest.dropFirst(legacy.count)
+            return !pid.isEmpty && pid.allSatisfy(\.isASCII) && pid.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
+    /// Removes what dead builds left. Call only while holding the lock.
+    func removeLeftovers() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: parent.path) where isDebris(name) {
+            try FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Takes the exclusive lock on the output's parent folder, waiting for a
+    /// build that holds it. Released when the returned lock is dropped.
+    func lock() throws -> OutputLock {
+        try OutputLock(folder: parent.path)
+    }
+}
+
+/// An exclusive `flock` on a folder, held for the lifetime of the value.
+final class OutputLock: Sendable {
+    private let descriptor: Int32
+
+    init(folder: String) throws {
+        descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileOutput.Failure(path: folder, code: errno) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let code = errno
+                close(descriptor)
+                throw FileOutput.Failure(path: folder, code: code)
+            }
+        }
+    }
+
+    deinit { close(descriptor) }
+}
