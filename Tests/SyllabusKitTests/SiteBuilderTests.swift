@@ -43,7 +43,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/media/passwd.txt").path,
                                                    withDestinationPath: "/etc/passwd")
         #expect(site.failures() == [
-            "content/media/passwd.txt:1:1: error: media files must be real files, not symbolic links; copy the file itself into content/media/",
+            "content/media/passwd.txt:1:1: error: sources must be real files and folders, not symbolic links; copy the file itself into content/media/",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }

@@ -29,7 +29,7 @@ enum SourceFolder {
                       log: inout DiagnosticLog) -> [String] {
         guard let names = list(folder, root: root, presence: presence, log: &log) else { return [] }
         var found: [String] = []
-        for name in names where !name.hasPrefix(".") && accept(name) {
+        for name in names.sorted() where !name.hasPrefix(".") && accept(name) {
             let relative = "\(folder)/\(name)"
             switch kind(root.appendingPathComponent(relative).path) {
             case S_IFREG: found.append(relative)
@@ -96,7 +96,8 @@ enum SourceFolder {
     /// does not exist, and all of `S_IFMT` (no real type) when it cannot be inspected.
     private static func kind(_ path: String) -> mode_t? {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return errno == ENOENT ? nil : S_IFMT }
+        // ENOTDIR: a parent is not a folder, which is reported for the parent.
+        guard lstat(path, &status) == 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : S_IFMT }
         return status.st_mode & S_IFMT
     }
 

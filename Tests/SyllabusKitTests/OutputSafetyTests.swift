@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+/// What a build may replace, and how: the output rule, symbolic links on the
+/// way to the output, the atomic swap and the debris of killed builds.
+@Suite struct OutputSafetyTests {
+    static let course = ["content/courses/a.md": "---\ntitle: A\n---\n"]
+    let fm = FileManager.default
+
+    @Test func aFolderHoldingOtherFilesIsRefusedAndKept() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.output.appendingPathComponent("README.md"))
+        let failures = site.failures()
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("the output folder \(site.output.path) holds files Syllabus did not write (.git, README.md)") == true)
+        #expect(failures.first?.contains("--force") == true)
+        #expect(try fm.contentsOfDirectory(atPath: site.output.path).sorted() == [".git", "README.md"])
+    }
+
+    @Test func forceReplacesAFolderHoldingOtherFiles() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.output.appendingPathComponent("notes.txt"))
+        var options = site.options()
+        options.force = true
+        try SiteBuilder.build(options)
+        #expect(!fm.fileExists(atPath: site.output.appendingPathComponent("notes.txt").path))
+        #expect(fm.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    /// Never replaced, not even with --force.
+    @Test(arguments: [false, true])
+    func aRegularFileIsNeverReplaced(force: Bool) throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try Data("keep".utf8).write(to: site.output)
+        var options = site.options()
+        options.force = force
+        #expect(throws: BuildFailed.self) { try SiteBuilder.build(options) }
+        #expect(try String(contentsOf: site.output, encoding: .utf8) == "keep")
+        #expect(site.failures().first?.contains("is a file, not a folder; a build never replaces a file") == true)
+    }
+
+    @Test(arguments: [false, true])
+    func aFIFOIsNeverReplaced(force: Bool) throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.folder, withIntermediateDirectories: true)
+        #expect(mkfifo(site.output.path, 0o644) == 0)
+        var options = site.options()
+        options.force = force
+        do {
+            try SiteBuilder.build(options)
+            Issue.record("a build replaced a FIFO")
+        } catch let failure as BuildFailed {
+            #expect(failure.diagnostics.map(\.description) == [
+                "syllabus: error: the output \(site.output.path) is a device, FIFO or socket, not a folder; a build never replaces it. Choose another --output",
+            ])
+        }
+        var status = stat()
+        #expect(lstat(site.output.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    @Test func anEmptyFolderIsReplaced() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try site.build()
+        #expect(fm.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func anEarlierBuildIsRecognisedByItsManifestAndReplaced() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try site.build()
+        let manifest = try site.read(OutputManifest.name)
+        #expect(manifest.hasPrefix(OutputManifest.header + "\n"))
+        let listed = Set(manifest.split(separator: "\n").dropFirst().map(String.init))
+        #expect(listed == Set(fileTree(site.output).keys).subtracting([OutputManifest.name]))
+        #expect(!(try site.read("sitemap.xml")).contains(OutputManifest.name))
+        // A file the first build wrote and the second one does not is gone.
+        try site.write("---\ntitle: B\n---\n", to: "content/courses/b.md")
+        try fm.removeItem(at: site.root.appendingPathComponent("content/courses/a.md"))
+        try site.build()
+        #expect(fm.fileExists(atPath: site.output.appendingPathComponent("courses/b/index.html").path))
+        #expect(!fm.fileExists(atPath: site.output.appendingPathComponent("courses/a/index.html").path))
+    }
+
+    @Test(arguments: ["", "# something else\n"])
+    func aManifestWithoutTheHeaderIsNotRecognised(_ text: String) throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: site.output.appendingPathComponent(OutputManifest.name))
+        #expect(site.failures().first?.contains("holds files Syllabus did not write") == true)
+    }
+
+    @Test func aLinkOnTheWayIntoTheSourcesIsResolvedBeforeTheCheck() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createSymbolicLink(atPath: site.folder.appendingPathComponent("lnk").path,
+                                  withDestinationPath: site.root.appendingPathComponent("content").path)
+        let before = fileTree(site.root)
+        let failures = site.failures(output: site.folder.appendingPathComponent("lnk/newdir"))
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("lies inside content/") == true)
+        #expect(fileTree(site.root) == before)
+    }
+
+    @Test func resolvedPathsFollowLinksComponentByComponent() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        let base = try #require(OutputTarget.resolvedPath(site.folder.path))
+        try fm.createDirectory(at: site.folder.appendingPathComponent("real/deep"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.folder.appendingPathComponent("rel").path, withDestinationPath: "real/deep")
+        try fm.createSymbolicLink(atPath: site.folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        #expect(OutputTarget.resolvedPath(site.folder.path + "/rel/x/y") == base + "/real/deep/x/y")
+        // `..` after a link climbs from the link's target, as the kernel does.
+        #expect(OutputTarget.resolvedPath(site.folder.path + "/rel/../out") == base + "/real/out")
+        #expect(OutputTarget.resolvedPath(site.folder.path + "/loop/x") == nil)
+    }
+
+    @Test func aLinkedOutputReplacesItsTargetAndStaysALink() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        let target = site.folder.appendingPathComponent("srv/www/site")
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.output.path, withDestinationPath: "srv/www/site")
+        try site.build()
+        #expect(fm.fileExists(atPath: target.appendingPathComponent("index.html").path))
+        try site.write("---\ntitle: B\n---\n", to: "content/courses/b.md")
+        try fm.removeItem(at: site.root.appendingPathComponent("content/courses/a.md"))
+        try site.build()
+        #expect(try fm.destinationOfSymbolicLink(atPath: site.output.path) == "srv/www/site")
+        #expect(fm.fileExists(atPath: target.appendingPathComponent("courses/b/index.html").path))
+        #expect(!fm.fileExists(atPath: target.appendingPathComponent("courses/a/index.html").path), "the target kept stale files")
+        // Staging happened beside the target, and nothing is left there or beside the link.
+        #expect(try fm.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["site"])
+        #expect(try fm.contentsOfDirectory(atPath: site.folder.path).sorted() == ["out", "site", "srv"])
+    }
+
+    @Test func aBuildRemovesTheDebrisOfKilledBuildsAndNothingElse() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        let debris = [".out.syllabus-staging-4242-17", ".out.syllabus-retired-4242-17", ".out.building-99", ".out.old-99"]
+        let kept = [".out.keep", ".other.syllabus-staging-1-2", ".out.old-notes", "out-backup"]
+        for name in debris + kept {
+            try fm.createDirectory(at: site.folder.appendingPathComponent("\(name)/sub"), withIntermediateDirectories: true)
+        }
+        try site.build()
+        #expect(try fm.contentsOfDirectory(atPath: site.folder.path).sorted() == (kept + ["out", "site"]).sorted())
+    }
+
+    @Test func concurrentBuildsIntoOneOutputWaitForEachOther() async throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        let options = site.options()
+        let results = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    do { try SiteBuilder.build(options); return nil } catch { return "\(error)" }
+                }
+            }
+            var all: [String?] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.compactMap { $0 }.isEmpty, "\(results)")
+        #expect(try fm.contentsOfDirectory(atPath: site.folder.path).sorted() == ["out", "site"])
+        #expect(fm.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func theLockIsHeldAgainstOtherOpenings() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try fm.createDirectory(at: site.folder, withIntermediateDirectories: true)
+        var held: OutputLock? = try OutputDebris(output: site.output).lock()
+        let descriptor = open(site.folder.path, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+        #expect(held != nil)
+        held = nil
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0, "dropping the lock releases it")
+    }
+
+    @Test func theSwapExchangesWhenThereIsAnOutputAndRenamesOtherwise() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        let staging = site.folder.appendingPathComponent("staging")
+        let retired = site.folder.appendingPathComponent("retired")
+        let output = site.folder.appendingPathComponent("output")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("1".utf8).write(to: staging.appendingPathComponent("first"))
+        #expect(try OutputSwap.swap(staging: staging, into: output, retired: retired) == nil)
+        #expect(fileTree(output) == ["first": Data("1".utf8)])
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("2".utf8).write(to: staging.appendingPathComponent("second"))
+        let previous = try OutputSwap.swap(staging: staging, into: output, retired: retired)
+        // Linux exchanges in place: the old site ends up where staging was, never at `retired`.
+        #expect(previous == staging)
+        #expect(fileTree(output) == ["second": Data("2".utf8)])
+        #expect(fileTree(staging) == ["first": Data("1".utf8)])
+        #expect(!fm.fileExists(atPath: retired.path))
+        // The fallback for file systems that cannot exchange.
+        #expect(try OutputSwap.twoRenames(staging: staging, into: output, retired: retired) == retired)
+        #expect(fileTree(output) == ["first": Data("1".utf8)])
+        #expect(fileTree(retired) == ["second": Data("2".utf8)])
+    }
+}
