@@ -231,6 +231,40 @@ import Testing
         #expect(try folder.read("content/courses/otp.md") == Self.site["content/courses/otp.md"])
     }
 
+    /// An empty --output used to mean the current folder, which the build then replaced.
+    @Test func anEmptyOutputIsRefusedAndTheCurrentFolderKept() throws {
+        let site = try Folder(Self.site)
+        let current = try Folder(["notes.txt": "mine"])
+        let result = try run(["build", "--root", site.path("."), "--output", ""], in: current)
+        #expect(result.status == 1)
+        #expect(result.stderr == "syllabus: error: --output is empty; name the folder to build into, e.g. --output public\n")
+        #expect(try current.read("notes.txt") == "mine")
+        #expect(!current.exists("index.html"))
+    }
+
+    @Test func aFolderOfOtherFilesIsReplacedOnlyWithForce() throws {
+        let folder = try Folder(Self.site.merging(["elsewhere/notes.txt": "mine"]) { $1 })
+        let refused = try run(["build", "--output", "elsewhere"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("holds files Syllabus did not write (notes.txt)"))
+        #expect(refused.stderr.contains("pass --force"))
+        #expect(try folder.read("elsewhere/notes.txt") == "mine")
+        let forced = try run(["build", "--output", "elsewhere", "--force"], in: folder)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(!folder.exists("elsewhere/notes.txt"))
+        #expect(folder.exists("elsewhere/index.html") && folder.exists("elsewhere/.syllabus-output"))
+        // Now it is Syllabus's own: the next build needs no --force.
+        #expect(try run(["build", "--output", "elsewhere"], in: folder).status == 0)
+    }
+
+    @Test func aRegularFileIsNotReplacedEvenWithForce() throws {
+        let folder = try Folder(Self.site.merging(["out.txt": "mine"]) { $1 })
+        let result = try run(["build", "--output", "out.txt", "--force"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is a file, not a folder; a build never replaces a file"))
+        #expect(try folder.read("out.txt") == "mine")
+    }
+
     @Test func aCopiedBinaryBuildsWithItsBuiltInTemplates() throws {
         let original = try #require(Self.binary)
         let elsewhere = try Folder()
