@@ -9,7 +9,7 @@ public enum Scaffold {
     public static func create(_ kind: Kind, title: String, root: URL, timestamp: Int) throws -> String {
         let cleaned = title.trimmingWhitespace(andNewlines: true)
         guard let slug = Slug(folding: cleaned) else {
-            throw BuildFailed(diagnostics: [.error(SourceLocation(path: "(command line)"), "\"\(title)\" has no Latin letters or digits to make a file name (the page address) from; give a title with some, e.g. its English name, and change 'title:' in the file afterwards")])
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: "(command line)"), "\(quoted: title) has no Latin letters or digits to make a file name (the page address) from; give a title with some, e.g. its English name, and change 'title:' in the file afterwards")])
         }
         let folder = kind == .course ? "content/courses" : "content/instructors"
         let relative = "\(folder)/\(slug.value).md"

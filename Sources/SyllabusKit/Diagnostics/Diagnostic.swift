@@ -26,8 +26,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
 
     /// `path:line:column: error: message`; problems with the command line
     /// itself (no file to point at) print as `syllabus: error: message`.
+    /// Values are quoted with `QuotedValue` where the message is made; this
+    /// escapes whatever else reached it from the sources (a file name, a
+    /// problem Yams quotes), so no control character ever reaches a terminal.
     public var description: String {
+        let message = QuotedValue.escaped(self.message)
         if location.isCommandLine { return "syllabus: \(severity.rawValue): \(message)" }
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(QuotedValue.escaped(location.description)): \(severity.rawValue): \(message)"
     }
 }

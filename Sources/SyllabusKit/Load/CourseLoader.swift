@@ -118,7 +118,7 @@ enum CourseLoader {
         let names = (fields.stringList("instructors", log: &log) ?? []) + (fields.stringList("instructor", log: &log) ?? [])
         for name in names where Slug(folding: name) == nil {
             log.error(fields.valueLocation(fields.has("instructors") ? "instructors" : "instructor"),
-                      "instructor name \"\(name)\" has no letters or digits to make a page address from")
+                      "instructor name \(quoted: name) has no letters or digits to make a page address from")
         }
         return uniqued(names)
     }
@@ -126,7 +126,7 @@ enum CourseLoader {
     private static func slug(of file: SourceFile, fields: YAMLFields, log: inout DiagnosticLog) -> Slug? {
         if let written = fields.string("slug", log: &log) {
             guard let slug = Slug(written) else {
-                log.error(fields.valueLocation("slug"), "'slug': \"\(written)\" is not a slug; use lower-case letters, digits and single hyphens, e.g. otp-seasoned")
+                log.error(fields.valueLocation("slug"), "'slug': \(quoted: written) is not a slug; use lower-case letters, digits and single hyphens, e.g. otp-seasoned")
                 return nil
             }
             return slug
@@ -135,7 +135,7 @@ enum CourseLoader {
         guard let slug = Slug(stem) else {
             let hint = Slug(folding: stem).map { "; rename it to \($0).md or set slug: \($0)" } ?? ""
             log.error(SourceLocation(path: file.path, line: 1, column: 1),
-                      "the file name \"\(stem)\" is not a slug (lower-case letters, digits and single hyphens)\(hint)")
+                      "the file name \(quoted: stem) is not a slug (lower-case letters, digits and single hyphens)\(hint)")
             return nil
         }
         return slug

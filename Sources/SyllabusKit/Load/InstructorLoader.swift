@@ -15,7 +15,7 @@ enum InstructorLoader {
         if let written = photo {
             photo = SafeURL.mediaOrWeb(written)
             if photo == nil {
-                errors.error(fields.valueLocation("photo"), "'photo': \"\(written)\" must be a file under media/ (e.g. media/robert.jpg) or an https:// URL")
+                errors.error(fields.valueLocation("photo"), "'photo': \(quoted: written) must be a file under media/ (e.g. media/robert.jpg) or an https:// URL")
             }
         }
         let links = profileLinks(fields, log: &errors)
@@ -23,7 +23,7 @@ enum InstructorLoader {
         if let name {
             slug = Slug(folding: name)
             if slug == nil {
-                errors.error(fields.valueLocation("name"), "'name': \"\(name)\" has no letters or digits to make a page address from")
+                errors.error(fields.valueLocation("name"), "'name': \(quoted: name) has no letters or digits to make a page address from")
             }
         }
         log.merge(errors)
@@ -69,7 +69,7 @@ enum InstructorLoader {
         for pair in pairs {
             guard let written = pair.url else { continue }
             guard let url = SafeURL.web(written) else {
-                log.error(pair.at, "link \"\(written)\" must be an http:// or https:// URL")
+                log.error(pair.at, "link \(quoted: written) must be an http:// or https:// URL")
                 continue
             }
             links.append(ProfileLink(title: pair.title ?? url, url: url))

@@ -25,12 +25,12 @@ enum SiteConfigLoader {
         if let override = baseURLOverride {
             baseURL = BaseURL(override)
             if baseURL == nil {
-                log.error(SourceLocation.commandLine("--base-url"), "--base-url \"\(override)\" is not an absolute http(s) URL such as https://example.org/training/")
+                log.error(SourceLocation.commandLine("--base-url"), "--base-url \(quoted: override) is not an absolute http(s) URL such as https://example.org/training/")
             }
         } else if let text = fields.requiredString("base_url", example: "https://training.example.org/", log: &log) {
             baseURL = BaseURL(text)
             if baseURL == nil {
-                log.error(fields.valueLocation("base_url"), "'base_url': \"\(text)\" is not an absolute http(s) URL; write e.g. https://example.org/training/")
+                log.error(fields.valueLocation("base_url"), "'base_url': \(quoted: text) is not an absolute http(s) URL; write e.g. https://example.org/training/")
             }
         }
         let timezone = fields.timezone("timezone", log: &log)
@@ -44,7 +44,7 @@ enum SiteConfigLoader {
             let name = nested.requiredString("name", example: "Training team", log: &log)
             let email = nested.string("email", log: &log)
             if let email, !isPlausibleEmail(email) {
-                log.error(nested.valueLocation("email"), "'organizer.email': \"\(email)\" is not an e-mail address")
+                log.error(nested.valueLocation("email"), "'organizer.email': \(quoted: email) is not an e-mail address")
             }
             if let name { organizer = Organizer(name: name, email: email) }
         }

@@ -49,7 +49,7 @@ struct YAMLFields {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil
         } catch {
-            log.error(SourceLocation(path: file, line: firstLine, column: 1), "cannot read the YAML: \(error)")
+            log.error(SourceLocation(path: file, line: firstLine, column: 1), "cannot read the YAML: \(shown: "\(error)", limit: 200)")
             return nil
         }
         let start = SourceLocation(path: file, line: firstLine, column: 1)
@@ -80,11 +80,11 @@ struct YAMLFields {
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(at(mark), "invalid YAML: \(detail)\(problem)".trimmingWhitespace())
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at(context.mark), "invalid YAML: the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once")
+            return .error(at(context.mark), "invalid YAML: the key \(duplicates.map { "'\(shown: $0)'" }.joined(separator: ", ")) appears more than once")
         case let .reader(problem, _, _, _):
-            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(problem)")
+            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(shown: problem, limit: 200)")
         default:
-            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
+            return .error(SourceLocation(path: file, line: lineOffset + 1, column: 1), "invalid YAML: \(shown: "\(error)", limit: 200)")
         }
     }
 
@@ -94,7 +94,7 @@ struct YAMLFields {
 
     static func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return "the value \"\(scalar.string)\""
+        case .scalar(let scalar): return "the value \(quoted: scalar.string)"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -137,9 +137,9 @@ struct YAMLFields {
             guard !known.contains(key) else { continue }
             let at = Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
             if let guess = Suggestion.closest(to: key, among: known) {
-                log.warning(at, "unknown key '\(name(key))' is ignored; did you mean '\(name(guess))'?")
+                log.warning(at, "unknown key '\(shown: name(key))' is ignored; did you mean '\(name(guess))'?")
             } else {
-                log.warning(at, "unknown key '\(name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
+                log.warning(at, "unknown key '\(shown: name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
             }
         }
     }
@@ -223,7 +223,7 @@ struct YAMLFields {
         if looksLikeISODate(trimmed) {
             log.error(valueLocation(key), "'\(name(key))': \(trimmed) does not exist; \(Self.whyNoSuchDay(trimmed))")
         } else {
-            log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
+            log.error(valueLocation(key), "'\(name(key))': \(quoted: text) is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
         }
         return nil
     }
@@ -249,11 +249,11 @@ struct YAMLFields {
         case .success(let hours):
             return hours
         case .failure(.unreadable):
-            log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not a time range; write HH:MM-HH:MM, e.g. \"09:00-17:00\", or all-day")
+            log.error(valueLocation(key), "'\(name(key))': \(quoted: text) is not a time range; write HH:MM-HH:MM, e.g. \"09:00-17:00\", or all-day")
         case let .failure(.endNotAfterStart(start, end)):
             // The example must itself be valid: "17:00-17:00" would not be.
             let example = start.hour < 17 ? "\(start)-17:00" : end < start ? "\(end)-\(start)" : "09:00-17:00"
-            log.error(valueLocation(key), "'\(name(key))': the end \(end) is not after the start \(start); write e.g. \"\(example)\"")
+            log.error(valueLocation(key), "'\(name(key))': the end \(end) is not after the start \(start); write e.g. \(quoted: example)")
         }
         return nil
     }
@@ -264,9 +264,9 @@ struct YAMLFields {
         let name = text.trimmingWhitespace()
         if TimeZones.isKnown(name) { return name }
         if let guess = TimeZones.closest(to: name) {
-            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \"\(text)\"; did you mean \(guess)?")
+            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \(quoted: text); did you mean \(guess)?")
         } else {
-            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \"\(text)\"; use an IANA name such as Europe/Stockholm")
+            log.error(valueLocation(key), "'\(self.name(key))': unknown time zone \(quoted: text); use an IANA name such as Europe/Stockholm")
         }
         return nil
     }

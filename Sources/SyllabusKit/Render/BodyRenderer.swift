@@ -56,8 +56,8 @@ struct BodyRenderer: Sendable {
             return .rewrite(paths.link(SitePaths.course(slug)) + fragment)
         }
         if unpublishedFiles.contains(stem) {
-            return .missing("the link to \(destination) points at a draft, which is not published; publish it (draft: false) or remove the link")
+            return .missing("the link to \(shown: destination) points at a draft, which is not published; publish it (draft: false) or remove the link")
         }
-        return .missing("the link to \(destination) points at no course: there is no content/courses/\(stem).md")
+        return .missing("the link to \(shown: destination) points at no course: there is no content/courses/\(shown: stem).md")
     }
 }

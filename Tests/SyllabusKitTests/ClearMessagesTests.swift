@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+/// Messages a reader can trust: values from the sources are escaped and cut,
+/// and each mistake is reported once, where it was made.
+@Suite struct ClearMessagesTests {
+    static let course = "---\ntitle: A course\n---\nBody.\n"
+
+    @Test func terminalEscapesInAValueAreShownEscaped() throws {
+        let site = try TestSite(["content/courses/x.md": "---\ntitle: X\nstart: \"\\e]0;PWNED\\a\"\n---\n"])
+        defer { site.remove() }
+        let failures = site.failures()
+        #expect(failures == [#"content/courses/x.md:3:8: error: 'start': "\u{1B}]0;PWNED\u{7}" is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25"#])
+    }
+
+    @Test func bidiOverridesAndLongValuesAreEscapedAndCut() {
+        #expect(QuotedValue.quoted("abc\u{202E}def") == #""abc\u{202E}def""#)
+        #expect(QuotedValue.quoted(String(repeating: "a", count: 300)) == "\"" + String(repeating: "a", count: 79) + "…\"")
+        #expect(QuotedValue.quoted("Zoë 🎓 \"x\"") == #""Zoë 🎓 \"x\"""#)
+    }
+
+    @Test func aWholeFileAsOneValueIsCut() throws {
+        let passwd = (0..<40).map { "user\($0):x:\($0):\($0)::/home/user\($0):/bin/sh" }.joined(separator: "\n")
+        let site = try TestSite([:], siteYML: passwd)
+        defer { site.remove() }
+        let failures = site.failures()
+        #expect(failures.count == 1)
+        #expect(failures.allSatisfy { $0.count < 250 && !$0.contains("\n") })
+    }
+
+    @Test func controlCharactersAnywhereInAMessageNeverReachTheTerminal() {
+        let diagnostic = Diagnostic.error(SourceLocation(path: "content/courses/a\u{1B}[2J.md"), "problem \u{7} here")
+        #expect(diagnostic.description == #"content/courses/a\u{1B}[2J.md:1:1: error: problem \u{7} here"#)
+    }
+}
