@@ -33,4 +33,31 @@ import Testing
         let diagnostic = Diagnostic.error(SourceLocation(path: "content/courses/a\u{1B}[2J.md"), "problem \u{7} here")
         #expect(diagnostic.description == #"content/courses/a\u{1B}[2J.md:1:1: error: problem \u{7} here"#)
     }
+
+    @Test func carriageReturnOnlyLineEndsAreNamed() throws {
+        let site = try TestSite(["content/courses/mac.md": "---\rtitle: Old Mac\r---\rBody.\r"])
+        defer { site.remove() }
+        #expect(site.failures() == [
+            "content/courses/mac.md:1:4: error: lines end in a bare carriage return (CR, as on classic Mac OS); save the file with LF or CRLF line ends",
+        ])
+    }
+
+    @Test func crlfLineEndsStillLoad() throws {
+        let site = try TestSite(["content/courses/windows.md": "---\r\ntitle: Windows\r\n---\r\nBody.\r\n"])
+        defer { site.remove() }
+        #expect(site.failures() == [])
+    }
+
+    @Test func aCourseThatFailedToLoadIsStillKnownToLinks() throws {
+        let site = try TestSite([
+            "content/courses/broken.md": "---\ntitle: [unclosed\n---\n",
+            "content/courses/a.md": "---\ntitle: A\n---\nSee [broken](broken.md).\n",
+            "content/courses/b.md": "---\ntitle: B\n---\nSee [broken](broken.md) and [none](none.md).\n",
+        ])
+        defer { site.remove() }
+        let failures = site.failures()
+        #expect(failures.filter { $0.contains("broken.md points at") } == [])
+        #expect(failures.filter { $0.hasPrefix("content/courses/broken.md:") }.count == 1)
+        #expect(failures.contains { $0.hasPrefix("content/courses/b.md:4:") && $0.contains("there is no content/courses/none.md") })
+    }
 }

@@ -48,6 +48,14 @@ struct FrontMatter: Sendable {
             lineNumber += 1
         }
         guard let opening = fences.first, opening.line == 1 else {
+            if let bareCR = firstBareCarriageReturn(in: file.text) {
+                // `---\rtitle: …` is one line to us, so it does not start
+                // with a fence line; saying so would send the editor looking for
+                // a mistake they did not make.
+                log.error(SourceLocation(path: file.path, line: 1, column: bareCR),
+                          "lines end in a bare carriage return (CR, as on classic Mac OS); save the file with LF or CRLF line ends")
+                return nil
+            }
             log.error(whole, "expected front matter: the file must start with a line '---', then YAML fields such as 'title:', then another '---'")
             return nil
         }
@@ -70,6 +78,13 @@ struct FrontMatter: Sendable {
             body: String(file.text[bodyStart...]),
             bodyFirstLine: closing.line + 1
         )
+    }
+
+    /// Byte column of the first CR on line 1 that no LF follows, if any.
+    static func firstBareCarriageReturn(in text: String) -> Int? {
+        let firstLine = Array(text.utf8.prefix { $0 != UInt8(ascii: "\n") })
+        guard let index = firstLine.firstIndex(of: UInt8(ascii: "\r")), index + 1 < firstLine.count else { return nil }
+        return index + 1
     }
 }
 
