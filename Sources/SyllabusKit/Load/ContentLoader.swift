@@ -7,6 +7,9 @@ struct LoadedContent: Sendable {
     var instructors: [Instructor]
     /// Course file stems (`beam-vm` for `beam-vm.md`) to their slugs, for Markdown links.
     var courseFiles: [String: Slug]
+    /// Stems of course files that failed to load: they exist, so links to
+    /// them are not reported; their own errors already stop the build.
+    var failedCourseFiles: Set<String> = []
     var media: [String]
     var log: DiagnosticLog
 }
@@ -46,11 +49,15 @@ enum ContentLoader {
         }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]
+        var failedCourseFiles: Set<String> = []
         for (path, result) in zip(coursePaths, courseResults) {
             log.merge(result.1)
+            let stem = String(path.split(separator: "/").last!.dropLast(3))
             if let course = result.0 {
                 courses.append(course)
-                courseFiles[String(path.split(separator: "/").last!.dropLast(3))] = course.slug
+                courseFiles[stem] = course.slug
+            } else {
+                failedCourseFiles.insert(stem)
             }
         }
 
@@ -74,6 +81,7 @@ enum ContentLoader {
             if let instructor { instructors.append(instructor) }
         }
         return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
+                             failedCourseFiles: failedCourseFiles,
                              media: mediaFiles(root: root, log: &log), log: log)
     }
 

@@ -9,6 +9,9 @@ struct BodyRenderer: Sendable {
     let courseFiles: [String: Slug]
     /// Stems of files that exist but are not published (drafts).
     let unpublishedFiles: Set<String>
+    /// Stems of files that exist but failed to load: links to them are left
+    /// alone, so one broken course is one error, not one per file linking to it.
+    var unloadedFiles: Set<String> = []
 
     /// Renders `markdown` that starts at `firstLine` of `file`; broken links
     /// to course files are reported there.
@@ -55,6 +58,7 @@ struct BodyRenderer: Sendable {
         if let slug = courseFiles[stem] {
             return .rewrite(paths.link(SitePaths.course(slug)) + fragment)
         }
+        if unloadedFiles.contains(stem) { return .keep }
         if unpublishedFiles.contains(stem) {
             return .missing("the link to \(shown: destination) points at a draft, which is not published; publish it (draft: false) or remove the link")
         }

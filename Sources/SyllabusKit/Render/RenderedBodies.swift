@@ -18,7 +18,8 @@ struct RenderedBodies: Sendable {
             paths: paths,
             options: catalog.site.unsafeHTML ? [.smartPunctuation, .validateUTF8, .unsafeHTML] : .standard,
             courseFiles: content.courseFiles.filter { published.contains($0.value) },
-            unpublishedFiles: Set(content.courseFiles.filter { !published.contains($0.value) }.keys)
+            unpublishedFiles: Set(content.courseFiles.filter { !published.contains($0.value) }.keys),
+            unloadedFiles: content.failedCourseFiles
         )
         // A body's HTML depends on its text and on which course files exist.
         var contextHasher = Hasher()
@@ -28,6 +29,7 @@ struct RenderedBodies: Sendable {
         var files = 0
         for (stem, slug) in renderer.courseFiles { files ^= (stem + "/" + slug.value).hashValue }
         for stem in renderer.unpublishedFiles { files ^= ("draft/" + stem).hashValue }
+        for stem in renderer.unloadedFiles { files ^= ("failed/" + stem).hashValue }
         contextHasher.combine(files)
         contextHasher.combine(renderer.courseFiles.count)
         let contextKey = contextHasher.finalize()
