@@ -36,4 +36,23 @@ import Testing
     func refusesWhatIsNotAnAbsoluteWebURL(_ text: String) {
         #expect(BaseURL(text) == nil)
     }
+
+    @Test(arguments: ["https://example.org/a b/", "https://example.org/\"><script>/", "https://example.org/x\\y/",
+                      "https://example.org/a%zz/", "https://example.org/{x}/", "https://example.org/é/", "https://example.org/\u{1B}/"])
+    func refusesCharactersALinkCannotHold(_ text: String) {
+        #expect(BaseURL(text) == nil)
+        #expect(BaseURL.characterNotAllowed(in: text) != nil)
+    }
+
+    @Test func keepsPercentEncodedPaths() throws {
+        #expect(try #require(BaseURL("https://example.org/my%20training/")).path == "/my%20training/")
+    }
+
+    @Test func aBaseURLWithQuotesIsRefusedNamingTheField() throws {
+        let site = try TestSite([:], siteYML: "title: T\nbase_url: 'https://example.org/\"><x/'\n")
+        defer { site.remove() }
+        #expect(site.failures() == [
+            #"content/site.yml:2:11: error: 'base_url': "https://example.org/\"><x/" contains "\"", which a URL cannot hold unencoded (percent-encode it, e.g. %20); write e.g. https://example.org/training/"#,
+        ])
+    }
 }

@@ -25,12 +25,12 @@ enum SiteConfigLoader {
         if let override = baseURLOverride {
             baseURL = BaseURL(override)
             if baseURL == nil {
-                log.error(SourceLocation.commandLine("--base-url"), "--base-url \(quoted: override) is not an absolute http(s) URL such as https://example.org/training/")
+                log.error(SourceLocation.commandLine("--base-url"), "--base-url \(quoted: override) \(whyNot(override)); give one such as https://example.org/training/")
             }
         } else if let text = fields.requiredString("base_url", example: "https://training.example.org/", log: &log) {
             baseURL = BaseURL(text)
             if baseURL == nil {
-                log.error(fields.valueLocation("base_url"), "'base_url': \(quoted: text) is not an absolute http(s) URL; write e.g. https://example.org/training/")
+                log.error(fields.valueLocation("base_url"), "'base_url': \(quoted: text) \(whyNot(text)); write e.g. https://example.org/training/")
             }
         }
         let timezone = fields.timezone("timezone", log: &log)
@@ -59,6 +59,16 @@ enum SiteConfigLoader {
             organizer: organizer,
             unsafeHTML: unsafeHTML
         )
+    }
+
+    /// Why `BaseURL` refused `text`, for the message.
+    private static func whyNot(_ text: String) -> String {
+        guard let character = BaseURL.characterNotAllowed(in: text.trimmingWhitespace()) else {
+            return "is not an absolute http(s) URL"
+        }
+        if character == "%" { return "has a '%' that two hex digits do not follow (write a percent sign as %25)" }
+        let shown = character == " " ? "a space" : "\(quoted: String(character))"
+        return "contains \(shown), which a URL cannot hold unencoded (percent-encode it, e.g. %20)"
     }
 
     private static func isPlausibleEmail(_ text: String) -> Bool {

@@ -13,6 +13,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// Accepts only absolute `http://` or `https://` URLs with a host.
     public init?(_ text: String) {
         let trimmed = text.trimmingWhitespace()
+        guard BaseURL.characterNotAllowed(in: trimmed) == nil else { return nil }
         let lower = trimmed.lowercased()
         let scheme: String
         if lower.hasPrefix("https://") { scheme = "https" }
@@ -31,6 +32,23 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         self.authority = String(authority).lowercased()
         self.host = String(authority.split(separator: ":").first ?? authority).lowercased()
         self.path = path
+    }
+
+    /// The first character a URL cannot hold as written (RFC 3986): a space,
+    /// a control character, `"<>\\^`{|}`, a `%` not followed by two hex digits,
+    /// or anything beyond ASCII. The base URL lands verbatim in every link,
+    /// feed and sitemap, so one of these would break or inject into them.
+    public static func characterNotAllowed(in text: String) -> Character? {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            guard allowed.contains(character) else { return character }
+            if character == "%" {
+                let hex = characters.dropFirst(index + 1).prefix(2)
+                guard hex.count == 2, hex.allSatisfy(\.isHexDigit) else { return character }
+            }
+        }
+        return nil
     }
 
     /// The absolute URL of a site path such as `courses/otp/`.
