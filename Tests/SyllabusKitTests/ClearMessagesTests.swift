@@ -60,4 +60,38 @@ import Testing
         #expect(failures.filter { $0.hasPrefix("content/courses/broken.md:") }.count == 1)
         #expect(failures.contains { $0.hasPrefix("content/courses/b.md:4:") && $0.contains("there is no content/courses/none.md") })
     }
+
+    @Test func namesWithNoLatinLettersGetPages() throws {
+        let site = try TestSite(["content/courses/kungfu.md": "---\ntitle: Kung fu\ninstructors: [李小龍]\ntags: [功夫, Go]\n---\n"])
+        defer { site.remove() }
+        #expect(site.failures() == [])
+        #expect(try site.read("instructors/li-xiao-long/index.html").contains("李小龍"))
+        #expect(try site.read("tags/gong-fu/index.html").contains("功夫"))
+    }
+
+    @Test func aTagWithNoLettersIsNotDroppedSilently() throws {
+        let site = try TestSite(["content/courses/x.md": "---\ntitle: X\ntags: [\"🎓\", Go]\n---\n"])
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(summary.warnings.map(\.description) == [
+            #"content/courses/x.md:3:7: warning: tag "🎓" has no letters or digits to make a page address from; it gets no topic page"#,
+        ])
+    }
+
+    @Test func veryLongNamesMakePagesThatFitAFileName() throws {
+        let name = String(repeating: "Anna ", count: 60).trimmingCharacters(in: .whitespaces)
+        let site = try TestSite(["content/courses/x.md": "---\ntitle: X\ninstructors: [\"\(name)\"]\ntags: [\"\(name)\"]\n---\n"])
+        defer { site.remove() }
+        #expect(site.failures() == [])
+        let slug = try #require(Slug(folding: name))
+        #expect(try site.read("instructors/\(slug.value)/index.html").contains(name))
+        #expect(try site.read("tags/\(slug.value)/index.html").contains(name))
+    }
+
+    @Test func aSlugFieldLongerThanTheLimitNamesTheField() throws {
+        let slug = String(repeating: "ab-", count: 100) + "c"
+        let site = try TestSite(["content/courses/x.md": "---\ntitle: X\nslug: \(slug)\n---\n"])
+        defer { site.remove() }
+        #expect(site.failures() == ["content/courses/x.md:3:7: error: 'slug' is 301 characters long; keep it to 96"])
+    }
 }

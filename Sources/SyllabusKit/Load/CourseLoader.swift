@@ -37,6 +37,10 @@ enum CourseLoader {
         let summary = fields.string("summary", log: &errors)
         let kind = fields.string("kind", log: &errors)
         let tags = fields.stringList("tags", log: &errors) ?? []
+        for tag in uniqued(tags) where Slug(tag: tag) == nil {
+            // Left out of the tag pages, which need an address: say so rather than drop it.
+            log.warning(fields.valueLocation("tags"), "tag \(quoted: tag) has no letters or digits to make a page address from; it gets no topic page")
+        }
         let draft = fields.bool("draft", log: &errors) ?? false
         log.merge(errors)
         guard !errors.hasErrors, let title, let slug else { return nil }
@@ -127,6 +131,11 @@ enum CourseLoader {
         if let written = fields.string("slug", log: &log) {
             guard let slug = Slug(written) else {
                 log.error(fields.valueLocation("slug"), "'slug': \(quoted: written) is not a slug; use lower-case letters, digits and single hyphens, e.g. otp-seasoned")
+                return nil
+            }
+            // The slug names the page's folder: keep it well inside a file name.
+            guard written.utf8.count <= Slug.maxLength else {
+                log.error(fields.valueLocation("slug"), "'slug' is \(written.utf8.count) characters long; keep it to \(Slug.maxLength)")
                 return nil
             }
             return slug

@@ -27,7 +27,46 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Makes a slug from a name: lower-cased, accents folded to ASCII
     /// (`Muszyński` → `muszynski`), anything else to single hyphens.
+    /// A name in another script is transliterated (`李小龍` → `li-xiao-long`,
+    /// `Привет` → `privet`) where the platform's ICU can, otherwise it gets
+    /// `u-` and a stable hash of its NFC form. A slug longer than `maxLength`
+    /// is cut at a hyphen and ends in a hash of the whole, so it always fits a
+    /// file name. `nil` only for a name with no letter or digit in any script.
     public init?(folding name: String) {
+        var folded = Slug.fold(name)
+        if folded.isEmpty {
+            guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            else { return nil }
+            let latin = name.applyingTransform(.toLatin, reverse: false).map(Slug.fold) ?? ""
+            folded = latin.isEmpty ? "u-" + StableHash.short(name.precomposedStringWithCanonicalMapping) : latin
+        }
+        self.init(Slug.fitted(folded))
+    }
+
+    /// Longest slug in bytes (all ASCII). A file name may hold 255; the
+    /// slug is a folder name, and well under the limit stays readable.
+    public static let maxLength = 96
+
+    /// `slug` itself when short enough; otherwise its first words up to
+    /// `maxLength` with `-` and a hash of the whole slug, so two long names
+    /// that share a beginning still get two pages.
+    static func fitted(_ slug: String) -> String {
+        guard slug.utf8.count > maxLength else { return slug }
+        let suffix = "-" + StableHash.short(slug)
+        var head = Substring(slug.prefix(maxLength - suffix.count + 1))
+        // Cut at the last word boundary, unless that throws most of it away.
+        if let hyphen = head.lastIndex(of: "-"), head.distance(from: head.startIndex, to: hyphen) >= maxLength / 2 {
+            head = head[..<hyphen]
+        } else {
+            head = head.dropLast()
+        }
+        while head.hasSuffix("-") { head = head.dropLast() }
+        return head + suffix
+    }
+
+    /// Lower-cased, accents folded to ASCII (`Muszyński` → `muszynski`),
+    /// anything else to single hyphens; empty when no ASCII letter or digit is left.
+    static func fold(_ name: String) -> String {
         // Most names are ASCII: fold those byte by byte, without Foundation.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
@@ -43,8 +82,7 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
                     pendingHyphen = true
                 }
             }
-            self.init(String(decoding: bytes, as: UTF8.self))
-            return
+            return String(decoding: bytes, as: UTF8.self)
         }
         // Canonical decomposition splits "ń" into "n" and a combining accent;
         // the accents are then dropped as non-alphanumeric.
@@ -66,7 +104,7 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
                 pendingHyphen = true
             }
         }
-        self.init(result)
+        return result
     }
 
     /// Letters that do not decompose into a base letter and an accent.
