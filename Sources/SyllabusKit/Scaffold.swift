@@ -9,7 +9,7 @@ public enum Scaffold {
     public static func create(_ kind: Kind, title: String, root: URL, timestamp: Int) throws -> String {
         let cleaned = title.trimmingWhitespace(andNewlines: true)
         guard let slug = Slug(folding: cleaned) else {
-            throw BuildFailed(diagnostics: [.error(SourceLocation(path: "(command line)"), "\(quoted: title) has no Latin letters or digits to make a file name (the page address) from; give a title with some, e.g. its English name, and change 'title:' in the file afterwards")])
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: "(command line)"), "\(quoted: title) has no letters or digits to make a file name (the page address) from; give a title with some, e.g. its English name, and change 'title:' in the file afterwards")])
         }
         let folder = kind == .course ? "content/courses" : "content/instructors"
         let relative = "\(folder)/\(slug.value).md"
@@ -18,12 +18,18 @@ public enum Scaffold {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "\(relative) already exists; it was left as it is")])
         }
         let text = kind == .course ? course(title: cleaned, slug: slug, timestamp: timestamp) : instructor(name: cleaned)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // O_EXCL semantics: never replace a file that appeared meanwhile.
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) || !FileManager.default.fileExists(atPath: url.path) else {
-            throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative)")])
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // O_EXCL semantics: never replace a file that appeared meanwhile.
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) || !FileManager.default.fileExists(atPath: url.path) else {
+                throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative)")])
+            }
+            try Data(text.utf8).write(to: url)
+        } catch let failure as BuildFailed {
+            throw failure
+        } catch {
+            throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative): \(SystemErrorReason.of(error))")])
         }
-        try Data(text.utf8).write(to: url)
         return relative
     }
 
