@@ -94,4 +94,33 @@ import Testing
         defer { site.remove() }
         #expect(site.failures() == ["content/courses/x.md:3:7: error: 'slug' is 301 characters long; keep it to 96"])
     }
+
+    /// Creates `folder/<name bytes>` holding `text`; the name need not be UTF-8.
+    static func createFile(named name: [UInt8], in folder: URL, text: String) throws {
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY | O_TRUNC, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        _ = Array(text.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+
+    @Test func aFileNameThatIsNotUTF8IsNamedWithItsBytes() throws {
+        let site = try TestSite(["content/courses/ok.md": Self.course, "content/media/ok.txt": "x"])
+        defer { site.remove() }
+        try Self.createFile(named: Array("caf".utf8) + [0xE9] + Array(".md".utf8),
+                            in: site.root.appendingPathComponent("content/courses"), text: Self.course)
+        try Self.createFile(named: Array("ph".utf8) + [0xF6, 0xFF] + Array(".jpg".utf8),
+                            in: site.root.appendingPathComponent("content/media"), text: "x")
+        #expect(site.failures() == [
+            #"content/courses/caf\xE9.md:1:1: error: the file name is not valid UTF-8 (the bytes shown as \xHH); rename the file with a UTF-8 name"#,
+            #"content/media/ph\xF6\xFF.jpg:1:1: error: the file name is not valid UTF-8 (the bytes shown as \xHH); rename the file with a UTF-8 name"#,
+        ])
+    }
+
+    @Test func escapingKeepsValidUTF8AndShowsEveryBadByte() {
+        #expect(UndecodableFileName.escaped(Array("Zoë".utf8)) == "Zoë")
+        #expect(UndecodableFileName.escaped([0x61, 0xC3, 0x62, 0xF0, 0x9F, 0x8E]) == #"a\xC3b\xF0\x9F\x8E"#)
+    }
 }

@@ -25,9 +25,18 @@ enum ContentLoader {
         }
         let site = SiteConfigLoader.load(root: root, baseURLOverride: baseURLOverride, log: &log)
 
+        // Names that are not UTF-8 are reported once, with their bytes, and left out.
+        var undecodable: Set<String> = []
+        for folder in ["content/courses", "content/instructors", "content/media"] {
+            for name in UndecodableFileName.find(under: folder, root: root) {
+                log.error(SourceLocation(path: name.escapedPath),
+                          "the file name is not valid UTF-8 (the bytes shown as \\xHH); rename the file with a UTF-8 name")
+                undecodable.insert(name.listedPath)
+            }
+        }
         let coursePaths = SourceFolder.files(in: "content/courses", root: root,
                                              presence: .required(hint: "create it and add a course with `syllabus new course \"Title\"`"),
-                                             accept: isMarkdown, log: &log)
+                                             accept: isMarkdown, skipping: undecodable, log: &log)
         let rootPath = root.path
         // A course's defaults come from site.yml: a cached course is only
         // reused while the settings it was read with are unchanged.
@@ -62,7 +71,7 @@ enum ContentLoader {
         }
 
         let instructorPaths = SourceFolder.files(in: "content/instructors", root: root, presence: .optional,
-                                                 accept: isMarkdown, log: &log)
+                                                 accept: isMarkdown, skipping: undecodable, log: &log)
         var instructors: [Instructor] = []
         for path in instructorPaths {
             let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
@@ -82,12 +91,13 @@ enum ContentLoader {
         }
         return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
                              failedCourseFiles: failedCourseFiles,
-                             media: mediaFiles(root: root, log: &log), log: log)
+                             media: mediaFiles(root: root, skipping: undecodable, log: &log),
+                             log: log)
     }
 
     /// Files to publish under `media/`; `SourceFolder` refuses symbolic links.
-    static func mediaFiles(root: URL, log: inout DiagnosticLog) -> [String] {
-        SourceFolder.tree(under: "content/media", root: root, log: &log)
+    static func mediaFiles(root: URL, skipping: Set<String> = [], log: inout DiagnosticLog) -> [String] {
+        SourceFolder.tree(under: "content/media", root: root, skipping: skipping, log: &log)
     }
 
     private static func isMarkdown(_ name: String) -> Bool { name.hasSuffix(".md") }

@@ -25,12 +25,14 @@ enum SourceFolder {
     /// Files directly in `folder` (relative to `root`) whose name passes
     /// `accept`, as `folder/name`, sorted so output never depends on the
     /// order the file system lists them in. Hidden files are skipped.
+    /// Paths in `skipping` (names that are not UTF-8, already reported) are left out.
     static func files(in folder: String, root: URL, presence: Presence, accept: (String) -> Bool,
-                      log: inout DiagnosticLog) -> [String] {
+                      skipping: Set<String> = [], log: inout DiagnosticLog) -> [String] {
         guard let names = list(folder, root: root, presence: presence, log: &log) else { return [] }
         var found: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") && accept(name) {
             let relative = "\(folder)/\(name)"
+            if skipping.contains(relative) { continue }
             switch kind(root.appendingPathComponent(relative).path) {
             case S_IFREG: found.append(relative)
             case S_IFLNK: log.error(SourceLocation(path: relative), "\(linkRefusal) copy the file itself into \(folder)/")
@@ -43,7 +45,7 @@ enum SourceFolder {
 
     /// Every regular file below `folder`, relative to it, sorted; hidden files
     /// and folders skipped. Anything that is neither a file nor a folder is an error.
-    static func tree(under folder: String, root: URL, log: inout DiagnosticLog) -> [String] {
+    static func tree(under folder: String, root: URL, skipping: Set<String> = [], log: inout DiagnosticLog) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
             let folderPath = relative.isEmpty ? folder : "\(folder)/\(relative)"
@@ -51,6 +53,7 @@ enum SourceFolder {
             for name in names where !name.hasPrefix(".") {
                 let entry = relative.isEmpty ? name : "\(relative)/\(name)"
                 let sourcePath = "\(folder)/\(entry)"
+                if skipping.contains(sourcePath) { continue }
                 switch kind(root.appendingPathComponent(sourcePath).path) {
                 case S_IFREG: found.append(entry)
                 case S_IFDIR: walk(entry)
