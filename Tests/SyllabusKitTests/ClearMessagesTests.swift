@@ -123,4 +123,20 @@ import Testing
         #expect(UndecodableFileName.escaped(Array("Zoë".utf8)) == "Zoë")
         #expect(UndecodableFileName.escaped([0x61, 0xC3, 0x62, 0xF0, 0x9F, 0x8E]) == #"a\xC3b\xF0\x9F\x8E"#)
     }
+
+    @Test func spellingsThatFoldToOneSlugAreNamedWhenTheyMerge() throws {
+        let site = try TestSite([
+            "content/courses/a.md": "---\ntitle: A\ninstructors: [Anna Berg]\ntags: [Go]\n---\n",
+            "content/courses/b.md": "---\ntitle: B\ninstructors: [Anna-Berg, Änna Berg, Anna Berg]\ntags: [GO, go!, Go]\n---\n",
+        ])
+        defer { site.remove() }
+        let warnings = try site.build().warnings.map(\.description)
+        let tail = "; write the name one way if they are the same, or tell them apart"
+        #expect(warnings == [
+            #"content/courses/b.md:1:1: warning: 'instructors': "Anna-Berg" and "Anna Berg" (in content/courses/a.md) make one instructor page 'anna-berg'"# + tail,
+            #"content/courses/b.md:1:1: warning: 'instructors': "Änna Berg" and "Anna Berg" (in content/courses/a.md) make one instructor page 'anna-berg'"# + tail,
+            #"content/courses/b.md:1:1: warning: 'tags': "GO" and "Go" (in content/courses/a.md) make one topic page 'go'"# + tail,
+            #"content/courses/b.md:1:1: warning: 'tags': "go!" and "Go" (in content/courses/a.md) make one topic page 'go'"# + tail,
+        ])
+    }
 }

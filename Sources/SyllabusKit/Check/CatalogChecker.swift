@@ -23,6 +23,8 @@ enum CatalogChecker {
             }
             instructors[profile.slug] = profile
         }
+        SpellingCheck.warnAboutMergedSpellings(courses: published, profiles: Array(instructors.values).sorted { $0.slug < $1.slug },
+                                               log: &log)
         for course in published {
             for (name, slug) in zip(course.allInstructors, course.instructorSlugs) {
                 guard instructors[slug] == nil else { continue }
