@@ -139,4 +139,22 @@ import Testing
             #"content/courses/b.md:1:1: warning: 'tags': "go!" and "Go" (in content/courses/a.md) make one topic page 'go'"# + tail,
         ])
     }
+
+    @Test func aPhotoMissingFromMediaIsAnErrorAtTheField() throws {
+        let site = try TestSite(["content/instructors/anna-berg.md": "---\nname: Anna Berg\nphoto: media/anna.jpg\n---\n"])
+        defer { site.remove() }
+        #expect(site.failures() == [
+            #"content/instructors/anna-berg.md:3:8: error: 'photo': "media/anna.jpg" is not in content/media/; add the file there or correct the path"#,
+        ])
+        try site.write("jpeg", to: "content/media/anna.jpg")
+        #expect(site.failures() == [])
+    }
+
+    @Test func aProfileNamedUnlikeItsSlugIsAWarning() throws {
+        let site = try TestSite(["content/instructors/anna.md": "---\nname: Anna Berg\n---\n"])
+        defer { site.remove() }
+        #expect(try site.build().warnings.map(\.description) == [
+            #"content/instructors/anna.md:2:7: warning: 'name': "Anna Berg" makes the page 'anna-berg', but the file is named "anna.md"; rename it to anna-berg.md"#,
+        ])
+    }
 }

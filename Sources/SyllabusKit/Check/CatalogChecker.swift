@@ -22,6 +22,11 @@ enum CatalogChecker {
                 continue
             }
             instructors[profile.slug] = profile
+            if let photo = profile.photo, photo.hasPrefix("media/"),
+               !content.media.contains(String(photo.dropFirst("media/".count))) {
+                log.error(profile.photoSource ?? profile.source!,
+                          "'photo': \(quoted: photo) is not in content/media/; add the file there or correct the path")
+            }
         }
         SpellingCheck.warnAboutMergedSpellings(courses: published, profiles: Array(instructors.values).sorted { $0.slug < $1.slug },
                                                log: &log)

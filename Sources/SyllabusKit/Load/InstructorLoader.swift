@@ -28,9 +28,16 @@ enum InstructorLoader {
         }
         log.merge(errors)
         guard !errors.hasErrors, let name, let slug else { return nil }
+        let stem = String(file.path.split(separator: "/").last!.dropLast(3))
+        if stem != slug.value {
+            // Courses find the profile by name, not by file name: it works, but
+            // the next editor looks for anna-berg.md and does not find it.
+            log.warning(fields.valueLocation("name"), "'name': \(quoted: name) makes the page '\(slug)', but the file is named \(quoted: stem + ".md"); rename it to \(slug).md")
+        }
         return Instructor(slug: slug, name: name, role: role, photo: photo, links: links,
                           bio: parts.body, bodyLine: parts.bodyFirstLine,
-                          source: SourceLocation(path: file.path, line: 1, column: 1))
+                          source: SourceLocation(path: file.path, line: 1, column: 1),
+                          photoSource: photo == nil ? nil : fields.valueLocation("photo"))
     }
 
     /// `example.org` for `https://www.example.org/path`.

@@ -10,6 +10,8 @@ public struct Instructor: Sendable, Hashable {
     public let bodyLine: Int
     /// `nil` for an instructor named by a course without a profile file.
     public let source: SourceLocation?
+    /// Where `photo:` was written, so a missing media file is reported there.
+    public var photoSource: SourceLocation? = nil
 }
 
 /// A link on an instructor profile (`links:`), e.g. a homepage or a talk.
