@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aBaseURLWithQuotesIsRefusedNamingTheField() throws {
-        let site = try TestSite([:], siteYML: "title: T\nbase_url: 'https://example.org/\"><x/'\n")
+        let site = try TestSite(["content/courses/.keep": ""], siteYML: "title: T\nbase_url: 'https://example.org/\"><x/'\n")
         defer { site.remove() }
         #expect(site.failures() == [
             #"content/site.yml:2:11: error: 'base_url': "https://example.org/\"><x/" contains "\"", which a URL cannot hold unencoded (percent-encode it, e.g. %20); write e.g. https://example.org/training/"#,

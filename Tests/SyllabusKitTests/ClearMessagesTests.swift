@@ -22,7 +22,7 @@ import Testing
 
     @Test func aWholeFileAsOneValueIsCut() throws {
         let passwd = (0..<40).map { "user\($0):x:\($0):\($0)::/home/user\($0):/bin/sh" }.joined(separator: "\n")
-        let site = try TestSite([:], siteYML: passwd)
+        let site = try TestSite(["content/courses/.keep": ""], siteYML: passwd)
         defer { site.remove() }
         let failures = site.failures()
         #expect(failures.count == 1)
@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func aPhotoMissingFromMediaIsAnErrorAtTheField() throws {
-        let site = try TestSite(["content/instructors/anna-berg.md": "---\nname: Anna Berg\nphoto: media/anna.jpg\n---\n"])
+        let site = try TestSite(["content/courses/.keep": "", "content/instructors/anna-berg.md": "---\nname: Anna Berg\nphoto: media/anna.jpg\n---\n"])
         defer { site.remove() }
         #expect(site.failures() == [
             #"content/instructors/anna-berg.md:3:8: error: 'photo': "media/anna.jpg" is not in content/media/; add the file there or correct the path"#,
@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func aProfileNamedUnlikeItsSlugIsAWarning() throws {
-        let site = try TestSite(["content/instructors/anna.md": "---\nname: Anna Berg\n---\n"])
+        let site = try TestSite(["content/courses/.keep": "", "content/instructors/anna.md": "---\nname: Anna Berg\n---\n"])
         defer { site.remove() }
         #expect(try site.build().warnings.map(\.description) == [
             #"content/instructors/anna.md:2:7: warning: 'name': "Anna Berg" makes the page 'anna-berg', but the file is named "anna.md"; rename it to anna-berg.md"#,
