@@ -31,8 +31,12 @@ let package = Package(
                 "CRenameExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The built-in theme is the top-level templates/, embedded at build time.
+            plugins: ["EmbedTheme"]
         ),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "SyllabusPreview",
             dependencies: [

@@ -1,7 +1,3 @@
-extension BuiltinTemplates {
-    /// Filters the catalog's cards by topic, instructor and month. Without it
-    /// the form stays hidden and the tag, instructor and day pages do the job.
-    static let filterScript = #"""
 (function () {
   var form = document.querySelector("form.filters");
   if (!form) return;
@@ -39,5 +35,3 @@ extension BuiltinTemplates {
   form.hidden = false;
   apply();
 })();
-"""#
-}
