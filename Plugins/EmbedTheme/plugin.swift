@@ -2,9 +2,15 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the package's top-level `templates/` into the target that uses
-/// this plugin (SyllabusKit) as `BuiltinTheme.encodedFiles`. Every file of the
-/// folder is an input of the command, so editing a template regenerates the
-/// Swift file and rebuilds only what depends on it.
+/// this plugin (SyllabusKit) as `BuiltinTheme.encodedFiles`.
+///
+/// The command's inputs are every file (editing a template regenerates the
+/// Swift file and rebuilds only what depends on it) and every folder, whose
+/// modification time changes when a file is added or deleted: the input list
+/// itself is only recomputed when SwiftPM re-plans the build, so ThemeEmbedder
+/// walks the folder again itself rather than trusting this list. (Until that
+/// re-plan, edits to a newly added file go unnoticed; `touch Package.swift`
+/// forces one.)
 @main
 struct EmbedTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -14,18 +20,15 @@ struct EmbedTheme: BuildToolPlugin {
             displayName: "Embedding the built-in theme from templates/",
             executable: try context.tool(named: "ThemeEmbedder").url,
             arguments: [templates.path, output.path],
-            inputFiles: try files(under: templates),
+            inputFiles: try entries(under: templates),
             outputFiles: [output]
         )]
     }
 
-    private func files(under folder: URL) throws -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        var found: [URL] = []
-        for case let url as URL in walker where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
-            found.append(url)
-        }
-        return found
+    /// The folder, its subfolders and files; hidden ones are not embedded.
+    private func entries(under folder: URL) throws -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil,
+                                                          options: [.skipsHiddenFiles]) else { return [folder] }
+        return [folder] + walker.compactMap { $0 as? URL }
     }
 }
