@@ -34,8 +34,8 @@ struct TimeZoneDefinition {
 
     /// Changes of offset or of daylight-saving state inside the window.
     func transitions(in zone: TimeZone, names: [ZoneAbbreviations.Key: String] = [:]) -> [Transition] {
-        let start = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber * 86_400 - 86_400))
-        let end = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: lastYear, month: 12, day: 31)!.dayNumber * 86_400 + 2 * 86_400))
+        let start = Date(timeIntervalSince1970: TimeInterval(CalendarDate.dayNumber(year: firstYear, month: 1, day: 1) * 86_400 - 86_400))
+        let end = Date(timeIntervalSince1970: TimeInterval(CalendarDate.dayNumber(year: lastYear, month: 12, day: 31) * 86_400 + 2 * 86_400))
         var found: [Transition] = []
         var cursor = start
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < end {
@@ -67,7 +67,7 @@ struct TimeZoneDefinition {
         guard let zone = TimeZone(identifier: identifier) else { return }
         let names = abbreviations
         let changes = transitions(in: zone, names: names)
-        let windowStartDay = CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber
+        let windowStartDay = CalendarDate.dayNumber(year: firstYear, month: 1, day: 1)
         let windowStart = windowStartDay * 86_400
         let initialOffset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(windowStart)))
         let initialDaylight = zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(windowStart)))

@@ -93,6 +93,11 @@ enum CourseLoader {
                 log.error(fields.valueLocation("end"), "'\(fields.name("end"))' \(written) is before 'start' \(start); the last day cannot come before the first")
                 return nil
             }
+            let days = written.dayNumber - start.dayNumber + 1
+            guard days <= Run.maximumDays else {
+                log.error(fields.valueLocation("end"), "'\(fields.name("end"))' \(written) makes a run of \(days) days from 'start' \(start); a run lasts at most \(Run.maximumDays) days, so split a longer one into several runs")
+                return nil
+            }
             end = written
         }
         // A top-level start/end shares its fields with the course, which

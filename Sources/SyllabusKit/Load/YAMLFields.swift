@@ -219,8 +219,11 @@ struct YAMLFields {
     func date(_ key: String, log: inout DiagnosticLog) -> CalendarDate? {
         guard let text = string(key, log: &log) else { return nil }
         let trimmed = text.trimmingWhitespace()
-        if let date = CalendarDate(iso: trimmed) { return date }
-        if looksLikeISODate(trimmed) {
+        let years = CalendarDate.supportedYears
+        if let date = CalendarDate(iso: trimmed), years.contains(date.year) { return date }
+        if let year = Self.writtenYear(trimmed), !years.contains(year) {
+            log.error(valueLocation(key), "'\(name(key))': \(trimmed) is outside the years Syllabus supports, \(years.lowerBound) to \(years.upperBound); write a date such as 2020-05-25")
+        } else if looksLikeISODate(trimmed) {
             log.error(valueLocation(key), "'\(name(key))': \(trimmed) does not exist; \(Self.whyNoSuchDay(trimmed))")
         } else {
             log.error(valueLocation(key), "'\(name(key))': \(quoted: text) is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
@@ -238,8 +241,21 @@ struct YAMLFields {
     }
 
     private func looksLikeISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return text.count == 10 && parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// The year of a text shaped like a date, `-001-01-01` or `10000-01-01`
+    /// included, so a year out of range is named as such rather than as a
+    /// day that does not exist.
+    private static func writtenYear(_ text: String) -> Int? {
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if negative || rest.first == "+" { rest = rest.dropFirst() }
+        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...6).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let year = Int(parts[0]) else { return nil }
+        return negative ? -year : year
     }
 
     /// Daily hours, `HH:MM-HH:MM` or `all-day`.
@@ -299,4 +315,9 @@ struct YAMLFields {
         }
         return result
     }
+}
+
+private extension Character {
+    /// 0-9 only: `isNumber` also takes other scripts' digits and fractions.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -15,6 +15,12 @@ public final class Run: Sendable, Hashable {
     public let instructors: [String]
     public let source: SourceLocation
 
+    /// The longest run, first and last day counted: a year, leap day
+    /// included. Every day of a run gets pages and feed entries, so a typo
+    /// such as `end: 2920-06-01` would otherwise build hundreds of
+    /// thousands of pages from one line.
+    public static let maximumDays = 366
+
     init(ordinal: Int, start: CalendarDate, end: CalendarDate, hours: DailyHours, timezone: String,
          location: String?, instructors: [String], source: SourceLocation) {
         self.ordinal = ordinal
