@@ -101,8 +101,12 @@ public enum SiteBuilder {
         // re-reading its own multi-megabyte feed on every save.
         let previousFeed = cache != nil ? nil
             : try? String(contentsOf: output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
-        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
-                                    ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
+        var ledger = SequenceLedger()
+        if let previousFeed {
+            ledger = SequenceLedger(previousFeed: previousFeed,
+                                    path: output.appendingPathComponent(SitePaths.catalogFeed).path, log: &log)
+        }
+        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp, ledger: ledger,
                                     // Each event is in three feeds (catalog, course,
                                     // instructor): written once per build.
                                     events: cache?.events ?? Memo<ContentLines>())

@@ -15,15 +15,45 @@ import Testing
     static let otpSchedule = ["DTSTART;TZID=Europe/Stockholm:20200525T090000",
                               "DTEND;TZID=Europe/Stockholm:20200525T170000", "RRULE:FREQ=DAILY;COUNT=3"]
 
+    static func ledger(_ feed: String) -> (ledger: SequenceLedger, log: DiagnosticLog) {
+        var log = DiagnosticLog()
+        let ledger = SequenceLedger(previousFeed: feed, path: "public/calendar.ics", log: &log)
+        return (ledger, log)
+    }
+
+    static func feed(sequence: String) -> String {
+        previousFeed.replacingOccurrences(of: "SEQUENCE:2\r\n", with: "SEQUENCE:\(sequence)\r\n")
+    }
+
+    /// A value an old or edited feed carries that RFC 5545 does not allow
+    /// (or that would overflow) is ignored with a warning at its line: the
+    /// event counts from 0, so a reschedule gives 1, never a trap, -4 or a
+    /// silent reset.
+    @Test(arguments: ["9223372036854775807", "-5", "1234567890123456789012345678901234567890", "2147483648", "two", "", " 3"])
+    func outOfRangeSequenceIsIgnoredWithAWarning(_ value: String) {
+        let (ledger, log) = Self.ledger(Self.feed(sequence: value))
+        #expect(ledger.sequence(uid: "otp-1@example.org", schedule: Self.otpSchedule) == 0)
+        #expect(ledger.sequence(uid: "otp-1@example.org", schedule: Array(Self.otpSchedule.prefix(2))) == 1)
+        #expect(log.entries.map(\.location) == [SourceLocation(path: "public/calendar.ics", line: 6, column: 1)])
+        #expect(log.entries.allSatisfy { $0.severity == .warning && $0.message.contains("SEQUENCE") && $0.message.contains("2147483647") })
+    }
+
+    /// The largest allowed value stays there on a reschedule instead of overflowing the integer.
+    @Test func sequenceAtTheMaximumStaysThere() {
+        let (ledger, log) = Self.ledger(Self.feed(sequence: "2147483647"))
+        #expect(log.entries.isEmpty)
+        #expect(ledger.sequence(uid: "otp-1@example.org", schedule: Array(Self.otpSchedule.prefix(2))) == 2147483647)
+    }
+
     @Test func readsEveryEventOfACRLFFeed() {
-        let ledger = SequenceLedger(previousFeed: Self.previousFeed)
+        let ledger = Self.ledger(Self.previousFeed).ledger
         #expect(ledger.entries.keys.sorted() == [
             "a-very-long-course-slug-that-makes-the-uid-fold-over-two-lines-1@example.org", "otp-1@example.org",
         ])
     }
 
     @Test func unchangedScheduleKeepsItsSequence() {
-        let ledger = SequenceLedger(previousFeed: Self.previousFeed)
+        let ledger = Self.ledger(Self.previousFeed).ledger
         #expect(ledger.sequence(uid: "otp-1@example.org", schedule: Self.otpSchedule) == 2)
         // The order of the lines does not matter.
         #expect(ledger.sequence(uid: "otp-1@example.org", schedule: Self.otpSchedule.reversed()) == 2)
@@ -36,14 +66,14 @@ import Testing
         ["DTSTART;TZID=Europe/Stockholm:20200525T090000", "DTEND;TZID=Europe/Stockholm:20200525T170000"],
     ])
     func changedScheduleIncrementsTheSequence(_ schedule: [String]) {
-        let ledger = SequenceLedger(previousFeed: Self.previousFeed)
+        let ledger = Self.ledger(Self.previousFeed).ledger
         #expect(ledger.sequence(uid: "otp-1@example.org", schedule: schedule) == 3)
     }
 
     @Test func newUIDStartsAtZero() {
-        #expect(SequenceLedger(previousFeed: Self.previousFeed).sequence(uid: "new-1@example.org", schedule: Self.otpSchedule) == 0)
+        #expect(Self.ledger(Self.previousFeed).ledger.sequence(uid: "new-1@example.org", schedule: Self.otpSchedule) == 0)
         #expect(SequenceLedger().sequence(uid: "otp-1@example.org", schedule: Self.otpSchedule) == 0)
-        #expect(SequenceLedger(previousFeed: "not a calendar").entries.isEmpty)
+        #expect(Self.ledger("not a calendar").ledger.entries.isEmpty)
     }
 
     /// The whole loop: the feed already in the output folder decides SEQUENCE.
