@@ -37,6 +37,11 @@ struct YAMLFields {
     /// line in the file; an empty document is an empty mapping.
     static func parse(_ yaml: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> YAMLFields? {
         let offset = firstLine - 1
+        if let at = YAMLExpansion.excess(in: yaml) {
+            log.error(SourceLocation(path: file, line: at.line + offset, column: at.column),
+                      "invalid YAML: with its aliases (*name) expanded the YAML would hold more than \(YAMLExpansion.maximumNodes) values; write the values out instead of nesting aliases")
+            return nil
+        }
         let node: Node?
         do {
             // The basic resolver tags every scalar as text: we read values as
