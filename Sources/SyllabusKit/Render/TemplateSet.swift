@@ -33,9 +33,14 @@ struct TemplateSet: Sendable {
             sources[name] = (file.text, relative)
         }
 
+        // Before the engine parses (recursively) or renders (following
+        // includes): cycles and deep nesting would run its stack out.
+        let structures = sources.mapValues { TemplateStructure($0.text) }
+        if !TemplateNesting.check(structures, paths: sources.mapValues(\.path), log: &log) { failed = true }
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             let source = sources[name]!
+            if let structure = structures[name], structure.depth > TemplateNesting.maximumDepth { continue }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
