@@ -58,6 +58,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "FrontMatterFuzzer", dependencies: ["SyllabusKit"]),
+        .executableTarget(name: "SiteFuzzer", dependencies: ["SyllabusKit"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(
             name: "SyllabusKitTests",
