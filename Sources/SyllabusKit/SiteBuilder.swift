@@ -112,7 +112,7 @@ public enum SiteBuilder {
                                     events: cache?.events ?? Memo<ContentLines>())
         let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
 
-        cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))
+        cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate))
         let folder = OutputFolder(root: options.root, output: output, inPlace: cache != nil, force: options.force)
         let sink = OutputSink(folder: write ? folder : nil, cache: cache)
         do {
@@ -127,8 +127,12 @@ public enum SiteBuilder {
             // The sitemap changes only when pages come or go.
             var pageSet = 0
             if cache != nil { for page in pages { pageSet ^= page.path.hashValue } }
-            try sink.write([Page(path: "sitemap.xml", key: cache != nil ? pageKey(pageSet, pages.count) : nil) {
-                Sitemap.xml(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
+            let sitemaps = Sitemap.files(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
+            try sink.write(sitemaps.map { file in
+                Page(path: file.path, key: cache != nil ? pageKey(pageSet, pages.count, file.path) : nil) { file.xml }
+            }, progress: .silent)
+            try sink.write([Page(path: SitePaths.searchIndex, key: nil) {
+                SearchIndex.json(index, paths: paths, hoursLabel: contexts.hoursLabel)
             }], progress: .silent)
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 try sink.write(data, to: "assets/\(name)")
@@ -142,14 +146,14 @@ public enum SiteBuilder {
                 other += 1
             }
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
-            var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + ["sitemap.xml"])
+            var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + sitemaps.map(\.path) + [SitePaths.searchIndex])
             allPaths.formUnion(templates.assets.keys.map { "assets/\($0)" })
             allPaths.formUnion(catalog.media.map { "media/\($0)" })
             try sink.commit(paths: allPaths)
             clock.lap("write")
             progress.finish()
             return BuildSummary(entries: catalog.courses.count, runs: index.runs.count, pages: pages.count,
-                                feeds: feeds.count, files: other + 1, seconds: clock.total, warnings: log.sorted,
+                                feeds: feeds.count, files: other + sitemaps.count + 1, seconds: clock.total, warnings: log.sorted,
                                 stages: clock.laps)
         } catch let failure as BuildFailed {
             sink.abandon()

@@ -8,7 +8,7 @@ import Foundation
 /// Reads `content/site.yml`.
 enum SiteConfigLoader {
     static let path = "content/site.yml"
-    static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html"]
+    static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html", "page_size"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
         var status = stat()
@@ -38,6 +38,7 @@ enum SiteConfigLoader {
         let language = fields.string("language", log: &log)
         let description = fields.string("description", log: &log)
         let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
+        let pageSize = fields.wholeNumber("page_size", atLeast: 1, log: &log) ?? SiteConfig.defaultPageSize
         var organizer: Organizer?
         if let nested = fields.fields("organizer", log: &log) {
             nested.warnUnknownKeys(known: ["name", "email"], log: &log)
@@ -57,7 +58,8 @@ enum SiteConfigLoader {
             language: language ?? "en",
             description: description,
             organizer: organizer,
-            unsafeHTML: unsafeHTML
+            unsafeHTML: unsafeHTML,
+            pageSize: pageSize
         )
     }
 

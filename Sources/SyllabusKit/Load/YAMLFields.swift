@@ -185,6 +185,17 @@ struct YAMLFields {
         return flag
     }
 
+    /// A whole number of at least `minimum`, written plainly (`50`, not "50" or 50.0).
+    func wholeNumber(_ key: String, atLeast minimum: Int, log: inout DiagnosticLog) -> Int? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let scalar = value.scalar, scalar.style == .plain, scalar.string.allSatisfy(\.isASCII),
+              scalar.string.allSatisfy(\.isNumber), let number = Int(scalar.string), number >= minimum else {
+            log.error(valueLocation(key), "'\(name(key))' must be a whole number of at least \(minimum), not \(Self.describe(value))")
+            return nil
+        }
+        return number
+    }
+
     /// YAML's plain `true`/`false` (and `yes`/`no`, `on`/`off`); a quoted
     /// "true" is text, as YAML says.
     static func boolean(_ scalar: Node.Scalar) -> Bool? {

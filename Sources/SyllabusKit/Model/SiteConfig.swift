@@ -15,4 +15,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var description: String?
     public var organizer: Organizer?
     public var unsafeHTML: Bool
+    /// Entries per page of a listing (`page_size`): no page grows with the catalog.
+    public var pageSize: Int = SiteConfig.defaultPageSize
+
+    public static let defaultPageSize = 50
 }

@@ -26,8 +26,11 @@ struct PageContexts: Sendable {
     var site: SiteConfig { index.catalog.site }
 
     /// The shell every page shares: site, page meta and navigation.
+    /// `neighbours` are the previous and next pages of a paginated listing,
+    /// linked from `<head>` with `rel="prev"`/`rel="next"`.
     func page(title: String, path: String, description: String?, nav: String, isHome: Bool = false,
-              feed: [String: Any]? = nil, ogType: String = "website", jsonLD: String? = nil) -> [String: Any] {
+              feed: [String: Any]? = nil, ogType: String = "website", jsonLD: String? = nil,
+              neighbours: (previous: String?, next: String?) = (nil, nil)) -> [String: Any] {
         var page: [String: Any] = [
             "title": title,
             "canonical": paths.absolute(path),
@@ -37,6 +40,8 @@ struct PageContexts: Sendable {
         page["description"] = orFalse(description ?? site.description)
         page["feed"] = orFalse(feed)
         page["jsonLD"] = orFalse(jsonLD)
+        page["prev"] = orFalse(neighbours.previous)
+        page["next"] = orFalse(neighbours.next)
         var siteContext: [String: Any] = [
             "title": site.title,
             "language": site.language,
@@ -44,6 +49,9 @@ struct PageContexts: Sendable {
             "origin": "\(paths.base.scheme)://\(paths.base.authority)",
             "zone": site.timezone,
             "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
+            "today": index.catalog.buildDate.today.iso,
+            // The navigation links /past/ only when there is something there.
+            "hasPast": index.hasPastRuns,
         ]
         siteContext["description"] = orFalse(site.description)
         var context: [String: Any] = ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
@@ -52,14 +60,14 @@ struct PageContexts: Sendable {
         // lookup, and the page shell is looked up on every page.
         for (key, value) in siteContext { context["site_" + key] = value }
         for (key, value) in page { context["page_" + key] = value }
-        for item in ["catalog", "days", "instructors", "tags"] { context["nav_" + item] = item == nav }
+        for item in ["catalog", "past", "days", "instructors", "tags", "search"] { context["nav_" + item] = item == nav }
         let feed = siteContext["feed"] as! [String: Any]
         context["site_feed_https"] = feed["https"]
         context["site_feed_webcal"] = feed["webcal"]
         return context
     }
 
-    func feedLinks(_ sitePath: String, title: String) -> [String: Any] {
+    func feedLinks(_ sitePath: String, title: String) -> [String: String] {
         ["https": paths.absolute(sitePath), "webcal": paths.base.webcal(sitePath), "title": "\(title) (iCalendar)"]
     }
 
@@ -97,8 +105,9 @@ struct PageContexts: Sendable {
         return "\(hoursText(run)) (\(run.timezone))"
     }
 
-    /// An entry card: a run of a course, or an entry without dates (`run == nil`).
-    func entryCard(_ course: Course, run: Run?, omitting omitted: Slug? = nil) -> [String: Any] {
+    /// An entry card: a run of a course, or an entry shown without a run
+    /// (`run == nil`): never scheduled, or last given in `lastRun`.
+    func entryCard(_ course: Course, run: Run?, lastRun: Run? = nil, omitting omitted: Slug? = nil) -> [String: Any] {
         var card: [String: Any] = [
             "title": course.title,
             "url": paths.link(SitePaths.course(course.slug)),
@@ -114,24 +123,30 @@ struct PageContexts: Sendable {
         if let run {
             card["dates"] = DateText.range(run.start, run.end)
             card["startISO"] = run.start.iso
+            card["endISO"] = run.end.iso
+            card["past"] = !index.timeline.isUpcoming(run)
             card["hours"] = hoursLabel(run)
             card["location"] = orFalse(run.location)
-            card["months"] = months(of: run)
+            card["undated"] = false
         } else {
             card["location"] = orFalse(course.location)
             card["dates"] = false
             card["hours"] = false
             card["startISO"] = false
-            card["months"] = [String]()
+            card["endISO"] = false
+            card["past"] = false
+            card["undated"] = lastRun.map { "Last given \(DateText.month(year: $0.end.year, month: $0.end.month))" } ?? "No dates yet"
         }
         return card
     }
 
     /// An entry card with its rendered HTML (`html`), shared by every page that
     /// lists the same run.
-    func renderedCard(_ course: Course, run: Run?, templates: TemplateSet) -> [String: Any] {
-        cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(course.fingerprint)") {
-            var card = entryCard(course, run: run)
+    func renderedCard(_ course: Course, run: Run?, lastRun: Run? = nil, templates: TemplateSet) -> [String: Any] {
+        // Past or not is part of the key: `syllabus serve` keeps cards across midnight.
+        let past = run.map { index.timeline.isUpcoming($0) ? "u" : "p" } ?? "l\(lastRun?.ordinal ?? -1)"
+        return cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
+            var card = entryCard(course, run: run, lastRun: lastRun)
             card["html"] = templates.render("entry-card", card)
             return card
         }

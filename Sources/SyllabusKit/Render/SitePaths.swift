@@ -19,6 +19,9 @@ public struct SitePaths: Sendable {
     public static let tags = "tags/"
     public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
     public static let catalogFeed = "calendar.ics"
+    public static let past = "past/"
+    public static let search = "search/"
+    public static let searchIndex = "search/index.json"
 
     /// Link to a site path from any page.
     public func link(_ sitePath: String) -> String { base.path + sitePath }
