@@ -132,7 +132,7 @@ public enum SiteBuilder {
                 Page(path: file.path, key: cache != nil ? pageKey(pageSet, pages.count, file.path) : nil) { file.xml }
             }, progress: .silent)
             try sink.write([Page(path: SitePaths.searchIndex, key: nil) {
-                SearchIndex.json(index, paths: paths, hoursLabel: contexts.hoursLabel)
+                SearchIndex.json(index, hoursLabel: contexts.hoursLabel)
             }], progress: .silent)
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 try sink.write(data, to: "assets/\(name)")

@@ -17,7 +17,7 @@
 /// Each facet in `f` is a filter: a `<select data-facet="key">` on the page
 /// picks one of its values (the first element of a pair).
 enum SearchIndex {
-    static func json(_ index: CatalogIndex, paths: SitePaths, hoursLabel: (Run) -> String) -> String {
+    static func json(_ index: CatalogIndex, hoursLabel: (Run) -> String) -> String {
         var topics = Table(), people = Table(), kinds = Table(), places = Table(), hours = Table()
         var hourStarts: [Int] = []
         let courses = index.catalog.courses.sorted { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }

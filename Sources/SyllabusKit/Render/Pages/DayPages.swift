@@ -6,7 +6,7 @@ extension PageContexts {
         return (1...pagination.count).map { number in
             let days = Pagination.slice(index.days, page: number, size: site.pageSize)
             return Page.html(at: pagination.folder(number),
-                             key: key(days.map { index.sessionsByDay[$0] ?? [] }, number, pagination.count, index.catalog.buildDate)) {
+                             key: key(index.runs, number, pagination.count, index.catalog.buildDate)) {
                 var context = page(title: pagination.title("Days", page: number), path: pagination.folder(number),
                                    description: "Every day with a course in \(site.title), month by month.", nav: "days",
                                    neighbours: pagination.neighbours(of: number, paths: paths))
@@ -14,7 +14,10 @@ extension PageContexts {
                 // same: an edit re-renders one month, not the whole index.
                 let months = calendarMonths(Array(days)).map { month -> [String: Any] in
                     var sessions = Hasher()
-                    for date in month.days { sessions.combine(index.sessionsByDay[date] ?? []) }
+                    let first = CalendarDate(year: month.year, month: month.month, day: 1)!
+                    for offset in 0..<CalendarDate.daysIn(month: month.month, year: month.year) {
+                        sessions.combine(index.sessionsByDay[first.adding(days: offset)] ?? [])
+                    }
                     return cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
                         var context = monthContext(month)
                         context["html"] = templates.render("days-month", context)
@@ -45,14 +48,15 @@ extension PageContexts {
     }
 
     private func monthContext(_ month: CalendarMonth) -> [String: Any] {
-        let withSessions = Set(month.days)
+        // The grid links every day of the month with sessions, also those
+        // listed on the previous or next page of the index.
         let first = CalendarDate(year: month.year, month: month.month, day: 1)!
         let length = CalendarDate.daysIn(month: month.month, year: month.year)
         var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
         for day in 1...length {
             let date = CalendarDate(year: month.year, month: month.month, day: day)!
             var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
-            if withSessions.contains(date) {
+            if index.sessionsByDay[date] != nil {
                 let count = index.sessionsByDay[date]?.count ?? 0
                 cell["url"] = paths.link(SitePaths.day(date))
                 cell["count"] = count
