@@ -279,7 +279,7 @@ import Testing
         #expect(try folder.read("public/assets/style.css").count > 100)
         #expect(folder.exists("public/assets/favicon.svg"))
         // What it wrote is the repository's templates/, carried inside the binary.
-        for asset in ["style.css", "favicon.svg", "filter.js"] {
+        for asset in ["style.css", "favicon.svg", "search.js", "runs.js"] {
             #expect(try folder.read("public/assets/\(asset)") == String(contentsOf: Self.templates.appendingPathComponent("assets/\(asset)"), encoding: .utf8))
         }
     }

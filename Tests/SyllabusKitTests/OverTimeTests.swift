@@ -89,7 +89,8 @@ import Testing
 
     @Test func pageSizeMustBeAWholeNumberOfAtLeastOne() throws {
         for (value, column) in [("0", 12), ("ten", 12), ("2.5", 12), ("\"5\"", 12)] {
-            let site = try TestSite(["content/site.yml": TestSite.siteYML + "\npage_size: \(value)\n"])
+            let site = try TestSite(["content/site.yml": TestSite.siteYML + "\npage_size: \(value)\n",
+                                     "content/courses/otp.md": "---\ntitle: OTP\n---\n"])
             defer { site.remove() }
             #expect(site.failures() == [
                 "content/site.yml:5:\(column): error: 'page_size' must be a whole number of at least 1, not the value \"\(value.replacingOccurrences(of: "\"", with: ""))\"",
