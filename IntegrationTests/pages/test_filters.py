@@ -69,9 +69,15 @@ def options(driver, name) -> list[str]:
 
 
 def choose(driver, name, value):
-    from selenium.webdriver.support.ui import Select
+    """Picks a filter and waits for its results: the filter searches search/index.json,
+    which the page fetches the first time it is needed."""
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     Select(driver.find_element("css selector", f"form.filters select[name={name}]")).select_by_value(value)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("""
+      const form = document.querySelector('form.filters'), out = form.querySelector('output').textContent;
+      const active = Array.from(form.querySelectorAll('select')).some(s => s.value);
+      return active ? / of \\d+ shown$/.test(out) : out === '';"""))
 
 
 def load_catalog(driver, base):
