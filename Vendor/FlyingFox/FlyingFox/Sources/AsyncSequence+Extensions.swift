@@ -32,8 +32,8 @@
 import Foundation
 
 extension AsyncSequence {
-    func collectUntil(buffer: @escaping ([Element]) -> Bool) -> CollectUntil<Self> {
-        CollectUntil(self, until: buffer)
+    func collectUntil(maxCount: Int = .max, buffer: @escaping ([Element]) -> Bool) -> CollectUntil<Self> {
+        CollectUntil(self, maxCount: maxCount, until: buffer)
     }
 
     func takeNext() async throws -> Element {
@@ -43,6 +43,11 @@ extension AsyncSequence {
         }
         return line
     }
+}
+
+// SYLLABUS: thrown by `CollectUntil` past its `maxCount`.
+struct CollectLimitExceeded: LocalizedError {
+    var errorDescription: String? = "Collection Limit Exceeded"
 }
 
 struct SequenceTerminationError: LocalizedError {
@@ -55,19 +60,24 @@ struct CollectUntil<Base: AsyncSequence>: AsyncSequence {
 
     let base: Base
     let until: Predicate
+    // SYLLABUS: most elements one collection may hold before `next()` throws
+    // `CollectLimitExceeded` (the request line and header limits).
+    let maxCount: Int
 
-    init(_ base: Base, until: @escaping Predicate) {
+    init(_ base: Base, maxCount: Int = .max, until: @escaping Predicate) {
         self.base = base
         self.until = until
+        self.maxCount = maxCount
     }
 
     func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(iterator: base.makeAsyncIterator(), until: until)
+        AsyncIterator(iterator: base.makeAsyncIterator(), until: until, maxCount: maxCount)
     }
 
     struct AsyncIterator: AsyncIteratorProtocol {
         var iterator: Base.AsyncIterator
         var until: Predicate
+        var maxCount: Int
 
         mutating func next() async throws -> Element? {
             var buffer = Element()
@@ -76,6 +86,9 @@ struct CollectUntil<Base: AsyncSequence>: AsyncSequence {
                 buffer.append(element)
                 guard !until(buffer) else {
                     break
+                }
+                if buffer.count >= maxCount {
+                    throw CollectLimitExceeded()
                 }
             }
 
@@ -87,9 +100,16 @@ struct CollectUntil<Base: AsyncSequence>: AsyncSequence {
 extension AsyncSequence where Element == UInt8 {
 
     // some AsyncSequence<String>
-    func collectStrings(separatedBy string: String) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
+    func collectStrings(separatedBy string: String, maxLength: Int = .max) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
         let bytes = Array(string.data(using: .utf8)!)
-        let buffer = collectUntil(buffer: { $0.suffix(bytes.count) == bytes })
+        // SYLLABUS: upstream's `$0.suffix(bytes.count) == bytes` resolves to
+        // `Sequence.suffix(_:) -> [Element]`, which walks the whole buffer, and it
+        // runs after every byte: a line of n bytes cost O(n^2). Compare the tail
+        // in place instead.
+        let maxCount = maxLength == .max ? .max : maxLength + bytes.count
+        let buffer = collectUntil(maxCount: maxCount, buffer: {
+            $0.count >= bytes.count && $0[($0.count - bytes.count)...].elementsEqual(bytes)
+        })
         return buffer.map {
             let chars = ($0.suffix(bytes.count) == bytes) ? $0.dropLast(bytes.count) : $0
             guard let string = String(bytes: chars, encoding: .utf8) else {

@@ -100,6 +100,23 @@ struct HTTPConnection: Sendable {
         try socket.close()
     }
 
+    // SYLLABUS: after an error response sent before the whole request was
+    // read: stop sending, then read and drop what the client still sends (up to
+    // `limit` bytes or `seconds`), so that the close does not reset the
+    // connection and discard the response before the client reads it.
+    func drainAfterResponse(upTo limit: Int, seconds: TimeInterval) async {
+        #if !canImport(WinSDK)
+        _ = shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        #endif
+        _ = try? await withThrowingTimeout(seconds: seconds) { [bytes] in
+            var iterator = bytes.makeAsyncIterator()
+            var drained = 0
+            while drained < limit, let chunk = try await iterator.nextBuffer(suggested: 65_536) {
+                drained += chunk.count
+            }
+        }
+    }
+
     struct Error: LocalizedError {
         var errorDescription: String?
 

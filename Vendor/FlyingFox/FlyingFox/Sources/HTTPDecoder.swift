@@ -36,9 +36,18 @@ struct HTTPDecoder {
 
     var sharedRequestBufferSize: Int
     var sharedRequestReplaySize: Int
+    // SYLLABUS: longest request line, and most bytes of all header lines together
+    // (line ends included); past them a request is refused with 414 or 431.
+    var maxRequestLineLength: Int = .max
+    var maxHeaderLength: Int = .max
 
     func decodeRequest(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> HTTPRequest {
-        let status = try await bytes.lines.takeNext()
+        let status: String
+        do {
+            status = try await bytes.lines(maxLength: maxRequestLineLength).takeNext()
+        } catch is CollectLimitExceeded {
+            throw RequestTooLarge(statusCode: .uriTooLong)
+        }
         let comps = status
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -49,7 +58,12 @@ struct HTTPDecoder {
         let method = HTTPMethod(String(comps[0]))
         let version = HTTPVersion(String(comps[2]))
         let target = makeTarget(from: comps[1])
-        let headers = try await readHeaders(from: bytes)
+        let headers: [HTTPHeader: String]
+        do {
+            headers = try await readHeaders(from: bytes)
+        } catch is CollectLimitExceeded {
+            throw RequestTooLarge(statusCode: .requestHeaderFieldsTooLarge)
+        }
         let body = try await readBody(
             from: bytes,
             contentLength: headers[.contentLength],
@@ -128,9 +142,16 @@ struct HTTPDecoder {
     }
 
     func readHeaders(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> [HTTPHeader : String] {
-        try await bytes
-            .lines
+        // SYLLABUS: counts the bytes of all lines against `maxHeaderLength`.
+        var total = 0
+        return try await bytes
+            .lines(maxLength: maxHeaderLength)
             .prefix { $0 != "\r" && $0 != "" }
+            .map { line in
+                total += line.utf8.count + 1
+                if total > maxHeaderLength { throw CollectLimitExceeded() }
+                return line
+            }
             .compactMap(readHeader)
             .reduce(into: [HTTPHeader: String]()) { $0[$1.header] = $1.value }
     }
@@ -208,6 +229,12 @@ extension HTTPDecoder {
             self.errorDescription = description
         }
     }
+
+    // SYLLABUS: a request line or header past the limits; answered with its status.
+    struct RequestTooLarge: LocalizedError {
+        var statusCode: HTTPStatusCode
+        var errorDescription: String? { "\(statusCode.code) \(statusCode.phrase)" }
+    }
 }
 
 extension AsyncSequence where Element == UInt8 {
@@ -215,5 +242,10 @@ extension AsyncSequence where Element == UInt8 {
     // some AsyncSequence<String>
     var lines: AsyncThrowingMapSequence<CollectUntil<Self>, String> {
         collectStrings(separatedBy: "\n")
+    }
+
+    // SYLLABUS: lines of at most `maxLength` bytes before the "\n".
+    func lines(maxLength: Int) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
+        collectStrings(separatedBy: "\n", maxLength: maxLength)
     }
 }

@@ -41,6 +41,18 @@ public extension HTTPServer {
         public var sharedRequestReplaySize: Int
         public var pool: any AsyncSocketPool
         public var logger: any Logging
+        // SYLLABUS: limits upstream does not have. Their defaults keep upstream's
+        // behaviour (no limit); see Vendor/FlyingFox/SYLLABUS.md.
+        /// Longest request line in bytes; a longer one is answered 414 and closed.
+        public var maxRequestLineLength: Int = .max
+        /// Most bytes of all header lines together; more is answered 431 and closed.
+        public var maxHeaderLength: Int = .max
+        /// Seconds a connection may take to send a request's line and headers,
+        /// counted from its accept or from its previous response; then it is closed.
+        public var requestHeadTimeout: TimeInterval? = nil
+        /// Most connections open at once. A connection accepted beyond it closes
+        /// the one that has waited longest for a request, or itself when none waits.
+        public var maxConnections: Int = .max
 
         public init(address: some SocketAddress,
                     timeout: TimeInterval = 15,

@@ -190,7 +190,7 @@ public final actor HTTPServer {
     @available(macOS 14.0, iOS 17.0, tvOS 17.0, watchOS 10.0, *)
     private func listenForConnectionsDiscarding(on socket: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
-            for try await socket in socket.sockets {
+            while let socket = try await acceptConnection(on: socket) {
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -199,12 +199,32 @@ public final actor HTTPServer {
         throw SocketError.disconnected
     }
 
+    // SYLLABUS: upstream's `for try await socket in socket.sockets` ends the
+    // server on the first failed accept. Running out of file descriptors (or
+    // memory, or a client that resets before its accept) is temporary: make
+    // room if a connection waits idle, pause briefly (the pending connection
+    // keeps the listening socket readable) and accept again.
+    private func acceptConnection(on socket: AsyncSocket) async throws -> AsyncSocket? {
+        var sockets = socket.sockets.makeAsyncIterator()
+        while true {
+            do {
+                return try await sockets.next()
+            } catch let SocketError.failed(_, errno, _) where Self.temporaryAcceptErrors.contains(errno) && state != nil {
+                logger.logError("accept failed (errno \(errno)); accepting again shortly")
+                await closeLongestIdleConnection()
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+        }
+    }
+
+    private static let temporaryAcceptErrors: Set<Int32> = [EMFILE, ENFILE, ENOBUFS, ENOMEM, ECONNABORTED, EPROTO, EPERM]
+
     @available(macOS, deprecated: 14.0, renamed: "listenForConnectionsDiscarding(on:)")
     @available(iOS, deprecated: 17.0, renamed: "listenForConnectionsDiscarding(on:)")
     @available(tvOS, deprecated: 17.0, renamed: "listenForConnectionsDiscarding(on:)")
     private func listenForConnectionsFallback(on socket: AsyncSocket) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for try await socket in socket.sockets {
+            while let socket = try await acceptConnection(on: socket) {
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -216,23 +236,67 @@ public final actor HTTPServer {
     private func makeConnection(socket: AsyncSocket) -> HTTPConnection {
         HTTPConnection(
             socket: socket,
-            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize),
+            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize,
+                                 sharedRequestReplaySize: config.sharedRequestReplaySize,
+                                 maxRequestLineLength: config.maxRequestLineLength,
+                                 maxHeaderLength: config.maxHeaderLength),
             logger: config.logger
         )
     }
 
     private(set) var connections: Set<HTTPConnection> = []
+    // SYLLABUS: connections waiting for a request's line and headers, with the
+    // time they started waiting: the ones `maxConnections` may close.
+    private var idleSince: [HTTPConnection: ContinuousClock.Instant] = [:]
+
+    private func closeLongestIdleConnection() async {
+        guard let (connection, _) = idleSince.min(by: { $0.value < $1.value }) else { return }
+        idleSince[connection] = nil
+        await connection.complete()
+    }
+
+    // SYLLABUS: the next request, within `requestHeadTimeout`; the connection
+    // counts as idle while it waits.
+    private func nextRequest(on connection: HTTPConnection) async throws -> HTTPRequest? {
+        idleSince[connection] = .now
+        defer { idleSince[connection] = nil }
+        guard let timeout = config.requestHeadTimeout else {
+            return try await connection.requests.next()
+        }
+        return try await withThrowingTimeout(seconds: timeout) {
+            try await connection.requests.next()
+        }
+    }
 
     private func handleConnection(_ connection: HTTPConnection) async {
         logger.logOpenConnection(connection)
+        if connections.count >= config.maxConnections {
+            if idleSince.isEmpty {
+                logger.logError("\(connection.identifier) closed: \(connections.count) connections open")
+                try? connection.close()
+                return
+            }
+            await closeLongestIdleConnection()
+        }
         connections.insert(connection)
         do {
-            for try await request in connection.requests {
+            while let request = try await nextRequest(on: connection) {
                 logger.logRequest(request, on: connection)
                 let response = await handleRequest(request)
                 try await request.bodySequence.flushIfNeeded()
                 try await connection.sendResponse(response)
+                // SYLLABUS: a response that says `Connection: close` ends the
+                // connection (RFC 9112 9.6); upstream waited for another request.
+                if response.headers[.connection]?.lowercased() == "close" { break }
             }
+        } catch let error as HTTPDecoder.RequestTooLarge {
+            // SYLLABUS: say why before closing, and read what the client still
+            // sends so that closing does not reset the connection before the
+            // client has read the answer.
+            logger.logError(error, on: connection)
+            let response = HTTPResponse(statusCode: error.statusCode, headers: [.connection: "close"])
+            try? await connection.sendResponse(response)
+            await connection.drainAfterResponse(upTo: 4 * 1_048_576, seconds: 2)
         } catch {
             // TODO: send `400 Bad Request` on `HTTPDecoder.Error` before closing.
             // Closing without a response is RFC 9112 §6.3 #5-compliant for unrecoverable
