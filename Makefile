@@ -30,7 +30,7 @@ unit-test: build
 	# The template library we carry with a patch (Vendor/swift-mustache/SYLLABUS.md).
 	$(SWIFT) test --package-path Vendor/swift-mustache
 	# The HTTP server we carry with a patch (Vendor/FlyingFox/SYLLABUS.md).
-	$(SWIFT) test --package-path Vendor/FlyingFox
+	$(SWIFT) test --package-path Vendor/FlyingFox --filter FlyingFoxTests
 
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests

@@ -370,37 +370,8 @@ struct WSFrameEncoderTests {
         }
     }
 
-    @Test
-    func webSocketConnectionToVI() async throws {
-        let addr = try Socket.makeAddressINET(fromIP4: "192.236.209.31", port: 80)
-        let socket = try await AsyncSocket.connected(to: addr)
-        defer { try? socket.close() }
+    // SYLLABUS: upstream's webSocketConnectionToVI() left out: it needs ws.vi-server.org on the internet.
 
-        let key = WebSocketHTTPHandler.makeSecWebSocketKeyValue()
-
-        var request = HTTPRequest.make(path: "/mirror")
-        request.headers[.host] = "ws.vi-server.org"
-        request.headers[.upgrade] = "websocket"
-        request.headers[.connection] = "Upgrade"
-        request.headers[.webSocketVersion] = "13"
-        request.headers[.webSocketKey] = key
-
-        try await socket.writeRequest(request)
-        let response = try await socket.readResponse()
-
-        #expect(
-            response.headers[.webSocketAccept] == WebSocketHTTPHandler.makeSecWebSocketAcceptValue(for: key)
-        )
-
-        var frame = WSFrame.make(fin: true, opcode: .text, mask: .mock, payload: "FlyingFox".data(using: .utf8)!)
-        try await socket.writeFrame(frame)
-
-        frame = WSFrame.make(fin: true, opcode: .text, mask: .mock, payload: "FlyingSox".data(using: .utf8)!)
-        try await socket.writeFrame(frame)
-
-        frame = WSFrame.close(mask: .mock)
-        try await socket.writeFrame(frame)
-    }
 
     @Test
     func roundtripLength() async throws {
