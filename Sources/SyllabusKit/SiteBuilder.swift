@@ -3,6 +3,8 @@ import Foundation
 /// What a build did, for the one-line summary.
 public struct BuildSummary: Sendable {
     public let entries: Int
+    /// Entries marked `draft: true` that were left out (0 with `--drafts`).
+    public let drafts: Int
     public let runs: Int
     public let pages: Int
     public let feeds: Int
@@ -14,7 +16,18 @@ public struct BuildSummary: Sendable {
 
     /// `Built 7 entries (5 runs): 31 pages, 13 feeds, 3 assets in 0.12 s`
     public var line: String {
-        "Built \(entries) entr\(entries == 1 ? "y" : "ies") (\(runs) run\(runs == 1 ? "" : "s")): \(pages) pages, \(feeds) feeds, \(files) other files in \(String(format: "%.2f", seconds)) s"
+        "Built \(entries) entr\(entries == 1 ? "y" : "ies") (\(runs) run\(runs == 1 ? "" : "s")): \(pages) pages, \(feeds) feeds, \(files) other files in \(String(format: "%.2f", seconds)) s" + draftsNote
+    }
+
+    /// `Checked 3 entries and 21 pages: no errors; 4 drafts left out (--drafts includes them)`
+    public var checkLine: String {
+        "Checked \(entries) entr\(entries == 1 ? "y" : "ies") and \(pages) pages: no errors"
+            + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")") + draftsNote
+    }
+
+    /// Said on every build with drafts, so an empty-looking site is never a mystery.
+    private var draftsNote: String {
+        drafts == 0 ? "" : "; \(drafts) draft\(drafts == 1 ? "" : "s") left out (--drafts includes \(drafts == 1 ? "it" : "them"))"
     }
 }
 
@@ -31,9 +44,12 @@ public struct BuildOptions: Sendable {
     /// Replace an output folder that holds files Syllabus did not write
     /// (`--force`). Files, devices, FIFOs and sockets are never replaced.
     public var force: Bool
+    /// Every warning is an error (`--strict`, for CI).
+    public var strict: Bool
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                timestamp: Int, serveScript: String = "", force: Bool = false) {
+                timestamp: Int, serveScript: String = "", force: Bool = false, strict: Bool = false) {
+        self.strict = strict
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.baseURL = baseURL
@@ -95,7 +111,8 @@ public enum SiteBuilder {
         clock.lap("index")
 
         let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
-                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache())
+                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache(),
+                                    siteStylesheet: templates.assets["site.css"] != nil)
         let pages = PagePlan.pages(contexts, templates: templates)
         // SEQUENCE is for published feeds; serve's private preview skips
         // re-reading its own multi-megabyte feed on every save.
@@ -142,13 +159,14 @@ public enum SiteBuilder {
                 other += 1
             }
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
+            if options.strict, !log.entries.isEmpty { throw BuildFailed(diagnostics: log.sorted.map(\.strict)) }
             var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + ["sitemap.xml"])
             allPaths.formUnion(templates.assets.keys.map { "assets/\($0)" })
             allPaths.formUnion(catalog.media.map { "media/\($0)" })
             try sink.commit(paths: allPaths)
             clock.lap("write")
             progress.finish()
-            return BuildSummary(entries: catalog.courses.count, runs: index.runs.count, pages: pages.count,
+            return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: pages.count,
                                 feeds: feeds.count, files: other + 1, seconds: clock.total, warnings: log.sorted,
                                 stages: clock.laps)
         } catch let failure as BuildFailed {

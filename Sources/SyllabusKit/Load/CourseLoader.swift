@@ -42,6 +42,12 @@ enum CourseLoader {
             log.warning(fields.valueLocation("tags"), "tag \(quoted: tag) has no letters or digits to make a page address from; it gets no topic page")
         }
         let draft = fields.bool("draft", log: &errors) ?? false
+        // A draft is work in progress; sample text matters once it is published.
+        if !draft {
+            Placeholders.checkSummary(fields, log: &log)
+            Placeholders.checkBody(parts.body, file: file.path, firstLine: parts.bodyFirstLine,
+                                   samples: Placeholders.courseBody, log: &log)
+        }
         log.merge(errors)
         guard !errors.hasErrors, let title, let slug else { return nil }
         return Course(

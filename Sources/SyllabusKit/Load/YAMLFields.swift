@@ -135,16 +135,20 @@ struct YAMLFields {
         return false
     }
 
-    /// Warns about keys not in `known`, suggesting the closest known key.
-    func warnUnknownKeys(known: [String], log: inout DiagnosticLog) {
+    /// Reports keys not in `known`, suggesting the closest known key. In a
+    /// course file that is a warning; `site.yml` asks for an error, since a
+    /// misspelt site-wide key changes every page (`timezon:` moves every run).
+    func warnUnknownKeys(known: [String], severity: Diagnostic.Severity = .warning, log: inout DiagnosticLog) {
+        let consequence = severity == .error ? "is not a setting" : "is ignored"
+        let why = severity == .error ? " (a misspelt site setting would silently change every page)" : ""
         for (k, _) in mapping {
             let key = k.scalar?.string ?? YAMLFields.describe(k)
             guard !known.contains(key) else { continue }
             let at = Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
             if let guess = Suggestion.closest(to: key, among: known) {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; did you mean '\(name(guess))'?")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); did you mean '\(name(guess))'?\(why)"))
             } else {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); known keys are \(known.joined(separator: ", "))\(why)"))
             }
         }
     }

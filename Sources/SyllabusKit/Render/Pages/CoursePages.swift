@@ -34,6 +34,7 @@ extension PageContexts {
             "dates": DateText.range(run.start, run.end),
             "startISO": run.start.iso,
             "hours": hoursText(run),
+            "length": lengthText(run),
             "timezone": run.timezone,
             "instructors": instructorLinks(ownInstructors),
             "hasInstructors": !ownInstructors.isEmpty,
@@ -43,6 +44,7 @@ extension PageContexts {
         ]
         let showLocation = run.location != course.location || Set(course.runs.map(\.location)).count > 1
         context["location"] = orFalse(showLocation ? run.location : nil)
+        context["clockNote"] = orFalse(clockNote(run))
         return context
     }
 }
