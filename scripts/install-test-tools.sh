@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the Python integration tests need: a Java runtime (Nu HTML
-# checker), headless Chromium and its driver, fonts for screenshots, and a
+# checker), headless Chromium and its driver, fonts for screenshots, nginx, and a
 # virtualenv at ./.venv with IntegrationTests/requirements-*.txt.
 # Idempotent: a second run only checks and returns in a few seconds.
 set -euo pipefail
@@ -12,7 +12,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
-for pkg in chromium chromium-driver fonts-dejavu-core; do
+# nginx-light: the nginx recipe of docs/deploy.md is served by a real nginx in IntegrationTests/deploy.
+for pkg in chromium chromium-driver fonts-dejavu-core nginx-light; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 
