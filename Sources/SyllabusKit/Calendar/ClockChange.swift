@@ -9,6 +9,11 @@ struct ClockChange: Sendable, Hashable {
     /// Clocks go forward (spring) rather than back.
     let forward: Bool
 
+    init(date: CalendarDate, forward: Bool) {
+        self.date = date
+        self.forward = forward
+    }
+
     /// The first change after the first day began and on or before the last
     /// day, in the run's zone; a change in the small hours of the first day
     /// comes before the run starts, so it is not one the run crosses.
