@@ -20,7 +20,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.read("courses/data-week/index.html")
-        #expect(page.contains("<span class=\"clock-note\">clocks go back on Sunday 25 October; hours stay 10:00–16:00 local</span>"))
+        #expect(page.contains("<span class=\"clock-note\">Clocks go back on Sunday 25 October; hours stay 10:00–16:00 local</span>"))
         #expect(page.contains("<span class=\"run-length\">4 days</span>"))
         let catalog = try site.read("index.html")
         #expect(catalog.contains("<span class=\"length\">4 days</span>"))
@@ -78,7 +78,7 @@ import Testing
         try site.build()
         let page = try site.read("courses/one/index.html")
         #expect(page.contains("<a class=\"brand\" href=\"/training/\"><img class=\"logo\" src=\"/training/media/logo.svg\" alt=\"\">Test Training</a>"))
-        #expect(page.contains("<style>:root { --accent: #0a6e5c; --accent-wash: color-mix(in srgb, #0a6e5c 12%, white); }</style>"))
+        #expect(page.contains("<style>:root { --accent: #0a6e5c; --accent-dark: color-mix(in srgb, #0a6e5c 80%, black); --accent-wash: color-mix(in srgb, #0a6e5c 12%, white); }</style>"))
         let builtin = try #require(page.range(of: "assets/style.css"))
         let own = try #require(page.range(of: "<link rel=\"stylesheet\" href=\"/training/assets/site.css\">"))
         #expect(builtin.upperBound < own.lowerBound)

@@ -92,13 +92,13 @@ struct PageContexts: Sendable {
         run.dayCount == 1 ? "1 day" : "\(run.dayCount) days"
     }
 
-    /// "clocks go back on Sunday 27 October; hours stay 10:00–16:00 local",
+    /// "Clocks go back on Sunday 27 October; hours stay 10:00–16:00 local",
     /// for a run with hours whose zone changes its clocks between its first
     /// and last day; `nil` otherwise.
     func clockNote(_ run: Run) -> String? {
         guard case .hours = run.hours, let change = ClockChange(during: run) else { return nil }
         let day = "\(DateText.weekdays[change.date.isoWeekday - 1]) \(change.date.day) \(DateText.months[change.date.month - 1])"
-        return "clocks go \(change.forward ? "forward" : "back") on \(day); hours stay \(run.hours) local"
+        return "Clocks go \(change.forward ? "forward" : "back") on \(day); hours stay \(run.hours) local"
     }
 
     func instructorLinks(_ names: [String]) -> [[String: Any]] {
