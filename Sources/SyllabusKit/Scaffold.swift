@@ -39,7 +39,7 @@ public enum Scaffold {
 
     /// Creates the file and its folders; never replaces a file, even one that
     /// appeared since the caller looked (the write is O_EXCL).
-    private static func writeNew(_ data: Data, to relative: String, under root: URL) throws {
+    static func writeNew(_ data: Data, to relative: String, under root: URL) throws {
         let url = root.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -20,12 +20,12 @@ public enum SiteScaffold {
         }
         let url = baseURL ?? "https://training.example.org/"
         if BaseURL(url) == nil {
-            log.error(.commandLine("--base-url"), "--base-url \"\(url)\" is not an absolute http(s) URL such as https://example.org/training/")
+            log.error(.commandLine("--base-url"), "--base-url \(quoted: url) is not an absolute http(s) URL such as https://example.org/training/")
         }
         let zone = timezone?.trimmingWhitespace() ?? "UTC"
         if !TimeZones.isKnown(zone) {
             let hint = TimeZones.closest(to: zone).map { "did you mean \($0)?" } ?? "use an IANA name such as Europe/Lisbon"
-            log.error(.commandLine("--timezone"), "--timezone \"\(zone)\" is not a known time zone; \(hint)")
+            log.error(.commandLine("--timezone"), "--timezone \(quoted: zone) is not a known time zone; \(hint)")
         }
         let files = [SiteConfigLoader.path, exampleCourse]
         for file in files where FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) {
@@ -34,11 +34,7 @@ public enum SiteScaffold {
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
         let texts = [siteYAML(title: cleaned, baseURL: url, timezone: zone), course(timestamp: timestamp)]
-        for (file, text) in zip(files, texts) {
-            let target = root.appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
-        }
+        for (file, text) in zip(files, texts) { try Scaffold.writeNew(Data(text.utf8), to: file, under: root) }
         return Created(files: files)
     }
 

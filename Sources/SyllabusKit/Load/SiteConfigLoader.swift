@@ -79,11 +79,11 @@ enum SiteConfigLoader {
     private static func logo(_ fields: YAMLFields, root: URL, log: inout DiagnosticLog) -> String? {
         guard let written = fields.string("logo", log: &log) else { return nil }
         guard let path = SafeURL.mediaOrWeb(written), path.hasPrefix("media/") else {
-            log.error(fields.valueLocation("logo"), "'logo': \"\(written)\" must be a file under content/media/, e.g. logo: media/logo.svg")
+            log.error(fields.valueLocation("logo"), "'logo': \(quoted: written) must be a file under content/media/, e.g. logo: media/logo.svg")
             return nil
         }
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content/\(path)").path) else {
-            log.error(fields.valueLocation("logo"), "'logo': content/\(path) does not exist; put the image there or correct the path")
+            log.error(fields.valueLocation("logo"), "'logo': content/\(shown: path) does not exist; put the image there or correct the path")
             return nil
         }
         return path
@@ -92,7 +92,7 @@ enum SiteConfigLoader {
     private static func accent(_ fields: YAMLFields, log: inout DiagnosticLog) -> CSSColour? {
         guard let written = fields.string("accent", log: &log) else { return nil }
         guard let colour = CSSColour(written) else {
-            log.error(fields.valueLocation("accent"), "'accent': \"\(written)\" is not a CSS colour; write e.g. accent: \"#0a6e5c\", rgb(10 110 92) or teal")
+            log.error(fields.valueLocation("accent"), "'accent': \(quoted: written) is not a CSS colour; write e.g. accent: \"#0a6e5c\", rgb(10 110 92) or teal")
             return nil
         }
         return colour
