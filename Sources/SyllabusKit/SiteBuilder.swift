@@ -46,10 +46,18 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Every warning is an error (`--strict`, for CI).
     public var strict: Bool
+    /// `--previous-feed`: a file path or http(s) URL of the published catalog
+    /// feed; `nil` for the one in the output folder.
+    public var previousFeed: String?
+    /// The system's tz database (`TZDIR`, else `/usr/share/zoneinfo`).
+    public var zones: TZDatabase
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                timestamp: Int, serveScript: String = "", force: Bool = false, strict: Bool = false) {
+                timestamp: Int, serveScript: String = "", force: Bool = false, strict: Bool = false,
+                previousFeed: String? = nil, zones: TZDatabase = .system) {
         self.strict = strict
+        self.previousFeed = previousFeed
+        self.zones = zones
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.baseURL = baseURL
@@ -99,7 +107,7 @@ public enum SiteBuilder {
         guard let site = content.site, let templates else { throw BuildFailed(diagnostics: log.sorted) }
 
         progress.stage("Checking")
-        let buildDate = BuildDate(epochSeconds: options.timestamp, timezone: site.timezone)
+        let buildDate = BuildDate(epochSeconds: options.timestamp, timezone: site.timezone, zones: options.zones)
         let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts,
                                            buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
@@ -116,18 +124,19 @@ public enum SiteBuilder {
         let pages = PagePlan.pages(contexts, templates: templates)
         // SEQUENCE is for published feeds; serve's private preview skips
         // re-reading its own multi-megabyte feed on every save.
-        let previousFeed = cache != nil ? nil
-            : try? String(contentsOf: output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         var ledger = SequenceLedger()
-        if let previousFeed {
-            ledger = SequenceLedger(previousFeed: previousFeed,
-                                    path: output.appendingPathComponent(SitePaths.catalogFeed).path, log: &log)
+        if cache == nil, let previous = PreviousFeed.read(options.previousFeed, output: output, log: &log) {
+            ledger = SequenceLedger(previousFeed: previous.text, source: previous.source, log: &log)
         }
-        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp, ledger: ledger,
-                                    // Each event is in three feeds (catalog, course,
-                                    // instructor): written once per build.
+        if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
+        let tombstones = Tombstone.kept(from: ledger, currentUIDs: FeedPlan.uids(index), buildDate: buildDate.today)
+        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp, buildDate: buildDate.today,
+                                    ledger: ledger, database: options.zones,
+                                    // Each event is in several feeds (catalog, course,
+                                    // instructor, topic): written once per build.
                                     events: cache?.events ?? Memo<ContentLines>())
-        let feeds = FeedPlan.feeds(index, fingerprints: cache != nil)
+        let feeds = FeedPlan.feeds(index, tombstones: tombstones, buildDate: buildDate.today, fingerprints: cache != nil)
+        let feedSizes = FeedSizes()
 
         cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts))
         let folder = OutputFolder(root: options.root, output: output, inPlace: cache != nil, force: options.force)
@@ -138,7 +147,14 @@ public enum SiteBuilder {
             try sink.write(pages, progress: progress)
             clock.lap("templates")
             progress.stage("Writing feeds", total: feeds.count)
-            try sink.write(feeds.map { feed in Page(path: feed.path, key: feed.key) { feedWriter.render(feed) } }, progress: progress)
+            try sink.write(feeds.map { feed in
+                Page(path: feed.path, key: feed.key) {
+                    let text = feedWriter.render(feed)
+                    feedSizes.record(feed.path, text.utf8.count)
+                    return text
+                }
+            }, progress: progress)
+            feedSizes.warn(output: options.output, log: &log)
             clock.lap("feeds")
             var other = 0
             // The sitemap changes only when pages come or go.

@@ -29,6 +29,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat every warning as an error and write nothing (for CI).")
     var strict = false
 
+    @Option(name: .customLong("previous-feed"), help: ArgumentHelp(
+        "The published catalog feed to compare with (a file or an http(s) URL); default: the calendar.ics in the output folder.",
+        valueName: "file-or-url"))
+    var previousFeed: String?
+
     @Flag(help: "Print the time each stage took (load, markdown, index, templates, feeds, write).")
     var timings = false
 
@@ -46,7 +51,9 @@ struct Build: ParsableCommand {
             includeDrafts: drafts,
             timestamp: try Environment.timestamp(),
             force: force,
-            strict: strict
+            strict: strict,
+            previousFeed: previousFeed,
+            zones: Environment.zones
         )
         let signals = Interrupts.removeStagingOnSignal()
         defer { signals.forEach { $0.cancel() } }
@@ -81,7 +88,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: try Environment.timestamp(),
-                                   strict: strict)
+                                   strict: strict, zones: Environment.zones)
         do {
             let summary = try SiteBuilder.build(options, write: false)
             Terminal.report(summary.warnings)

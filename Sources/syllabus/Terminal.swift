@@ -40,4 +40,10 @@ enum Environment {
             throw ExitCode.failure
         }
     }
+
+    /// The tz database: the folder `TZDIR` names, else `/usr/share/zoneinfo`.
+    static var zones: TZDatabase {
+        let directory = ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
+        return directory.map { TZDatabase(directory: $0) } ?? .system
+    }
 }

@@ -9,7 +9,7 @@ import Foundation
 enum SiteConfigLoader {
     static let path = "content/site.yml"
     static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html",
-                            "logo", "accent", "footer"]
+                            "logo", "accent", "footer", "feed_past_days"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
         var status = stat()
@@ -39,6 +39,7 @@ enum SiteConfigLoader {
         let language = fields.string("language", log: &log)
         let description = fields.string("description", log: &log)
         let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
+        let feedPastDays = fields.wholeNumber("feed_past_days", minimum: 0, log: &log) ?? 30
         var organizer: Organizer?
         if let nested = fields.fields("organizer", log: &log) {
             nested.warnUnknownKeys(known: ["name", "email"], severity: .error, log: &log)
@@ -61,7 +62,8 @@ enum SiteConfigLoader {
             description: description,
             organizer: organizer,
             unsafeHTML: unsafeHTML,
-            style: style
+            style: style,
+            feedPastDays: feedPastDays
         )
     }
 

@@ -189,6 +189,16 @@ struct YAMLFields {
         return flag
     }
 
+    /// A whole number at least `minimum`, written plainly (`30`, not `"30"` or `30.5`).
+    func wholeNumber(_ key: String, minimum: Int, log: inout DiagnosticLog) -> Int? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let scalar = value.scalar, scalar.style == .plain, let number = Int(scalar.string), number >= minimum else {
+            log.error(valueLocation(key), "'\(name(key))' must be a whole number of at least \(minimum), not \(Self.describe(value))")
+            return nil
+        }
+        return number
+    }
+
     /// YAML's plain `true`/`false` (and `yes`/`no`, `on`/`off`); a quoted
     /// "true" is text, as YAML says.
     static func boolean(_ scalar: Node.Scalar) -> Bool? {

@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// The site's look without overriding a template.
     public var style: SiteStyle = SiteStyle()
+    /// `feed_past_days`: how long after its last day a run stays in
+    /// `/calendar.ics` (and the topic feeds), so those feeds stay small.
+    public var feedPastDays: Int = 30
 }
 
 /// `logo`, `accent` and `footer` of `site.yml`.

@@ -11,9 +11,13 @@ extension PageContexts {
 
     /// `/tags/<slug>/`: the entries carrying one topic; each run of a course is listed.
     func tagPage(_ tag: Tag, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.tag(tag.slug), key: key(tag)) {
+        let hasFeed = FeedPlan.hasFeed(tag, site: site, buildDate: index.catalog.buildDate.today)
+        return Page.html(at: SitePaths.tag(tag.slug), key: key(tag, hasFeed)) {
+            let feed: [String: Any]? = hasFeed
+                ? feedLinks(SitePaths.tagFeed(tag.slug), title: tag.name) : nil
             var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
-                               description: "\(tag.name) in \(site.title).", nav: "tags")
+                               description: "\(tag.name) in \(site.title).", nav: "tags", feed: feed)
+            context["feed"] = orFalse(feed)
             context["name"] = tag.name
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
