@@ -15,7 +15,7 @@ import Testing
         defer { site.remove() }
         let summary = try site.build()
         #expect(summary.warnings.isEmpty)
-        #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == (4, 4, 21, 6))
+        #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == (4, 4, 21, 9)) // 3 topic feeds
         let built = fileTree(site.output)
 
         if Self.recording {

@@ -84,7 +84,7 @@ struct SequenceLedger: Sendable {
         if previous.digest == digest {
             return Stamp(sequence: sequence, lastModified: previous.lastModified ?? now.lastModified)
         }
-        return Stamp(sequence: max(sequence + 1, now.sequence), lastModified: now.lastModified)
+        return Stamp(sequence: min(max(sequence + 1, now.sequence), Int(Int32.max)), lastModified: now.lastModified)
     }
 
     /// Minutes since 1970.
