@@ -107,6 +107,12 @@ struct FeedWriter: Sendable {
         let leftWindow = (run.end.dayNumber + site.feedPastDays + 2) * 86_400
         let settled = run.end.dayNumber + site.feedPastDays < buildDate.dayNumber ? min(leftWindow, timestamp) : nil
         let instructorSlugs = run.instructors.compactMap(Slug.init(folding:)).map(\.value)
+        let rules = database.rules(for: run.timezone)
+        func local(_ date: CalendarDate, _ time: TimeOfDay) -> String {
+            let seconds = date.dayNumber * 86_400 + time.minutesAfterMidnight * 60
+            guard let rules, rules.existing(local: seconds) != seconds else { return ICalendarTime.local(date, time) }
+            return ICalendarTime.wallClock(epochSeconds: rules.existing(local: seconds), offset: 0)
+        }
         for (offset, date) in run.days.enumerated() {
             var visible: [String] = []
             switch run.hours {
@@ -114,8 +120,8 @@ struct FeedWriter: Sendable {
                 visible.append("DTSTART;VALUE=DATE:" + date.basic)
                 visible.append("DTEND;VALUE=DATE:" + date.adding(days: 1).basic)
             case let .hours(start, end):
-                visible.append("DTSTART;TZID=\(run.timezone):" + ICalendarTime.local(date, start))
-                visible.append("DTEND;TZID=\(run.timezone):" + ICalendarTime.local(date, end))
+                visible.append("DTSTART;TZID=\(run.timezone):" + local(date, start))
+                visible.append("DTEND;TZID=\(run.timezone):" + local(date, end))
             }
             visible.append("SUMMARY:" + ContentLines.escape(status.summaryPrefix + course.title))
             // Each fact once: the dates are in DTSTART, the title in SUMMARY.

@@ -86,6 +86,18 @@ enum ZoneRules: Sendable {
         }
     }
 
+    /// The wall-clock time (seconds since 1970 as if local were UTC) a
+    /// client should be given for `local`. A time the zone skips (the hour
+    /// lost to summer time, Tehran's midnight changes) means, by RFC 5545
+    /// §3.3.5, the instant the offset before the gap gives; clients disagree
+    /// on skipped times, so the feed names that instant's real wall-clock time.
+    func existing(local: Int) -> Int {
+        let before = type(at: local - 86_400).offset, after = type(at: local + 86_400).offset
+        for offset in [before, after] where type(at: local - offset).offset == offset { return local }
+        let instant = local - before
+        return instant + type(at: instant).offset
+    }
+
     /// `+10`, `+0530`, `-03`: how tzdata names an offset without letters.
     static func offsetName(_ offset: Int) -> String {
         let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
