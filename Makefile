@@ -29,6 +29,8 @@ unit-test: build
 	$(SWIFT) test
 	# The template library we carry with a patch (Vendor/swift-mustache/SYLLABUS.md).
 	$(SWIFT) test --package-path Vendor/swift-mustache
+	# The HTTP server we carry with a patch (Vendor/FlyingFox/SYLLABUS.md).
+	$(SWIFT) test --package-path Vendor/FlyingFox --filter FlyingFoxTests
 
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests

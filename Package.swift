@@ -13,7 +13,8 @@ let package = Package(
         // swift-mustache 2.1.1 with lookup fast paths; see Vendor/swift-mustache/SYLLABUS.md.
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // FlyingFox 0.27.1 with request limits, timeouts and linear parsing; see Vendor/FlyingFox/SYLLABUS.md.
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         .systemLibrary(

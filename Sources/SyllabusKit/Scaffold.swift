@@ -39,7 +39,7 @@ public enum Scaffold {
 
     /// Creates the file and its folders; never replaces a file, even one that
     /// appeared since the caller looked (the write is O_EXCL).
-    private static func writeNew(_ data: Data, to relative: String, under root: URL) throws {
+    static func writeNew(_ data: Data, to relative: String, under root: URL) throws {
         let url = root.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -60,7 +60,7 @@ public enum Scaffold {
         return """
         ---
         title: \(quoted(title))          # required
-        summary: "One sentence on what attendees will be able to do."   # plain-text teaser for lists and feeds
+        summary: "\(Placeholders.summary)"   # plain-text teaser for lists and feeds
         kind: course                      # course, tutorial, certification, ...
         instructors: []                   # names, e.g. [Robert Virding]; each gets an instructor page
         start: \(day.iso)                 # first day, YYYY-MM-DD; remove start/end for an entry without dates
@@ -78,16 +78,15 @@ public enum Scaffold {
 
         ## Overview
 
-        What the course is about, in a paragraph or two.
+        \(Placeholders.overview)
 
         ## You will learn
 
-        - First outcome
-        - Second outcome
+        \(Placeholders.outcomes.map { "- \($0)" }.joined(separator: "\n"))
 
         ## Prerequisites
 
-        What attendees should know before they come.
+        \(Placeholders.prerequisites)
 
         """
     }
@@ -102,7 +101,7 @@ public enum Scaffold {
         #   - {title: Website, url: "https://example.org/"}
         ---
 
-        A short biography in Markdown.
+        \(Placeholders.biography)
 
         """
     }

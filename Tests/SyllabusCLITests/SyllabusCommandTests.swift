@@ -88,6 +88,14 @@ import Testing
         }
     }
 
+    /// The tz data version comes from the system's tz database (tzdata.zi's first line).
+    @Test func versionNamesTheTzData() throws {
+        let result = try run(["--version"], in: Folder())
+        #expect(result.status == 0)
+        let line = try String(contentsOfFile: "/usr/share/zoneinfo/tzdata.zi", encoding: .utf8).split(separator: "\n")[0]
+        #expect(result.stdout == "0.1.0, tz data \(line.dropFirst("# version ".count)) (/usr/share/zoneinfo)\n")
+    }
+
     @Test func buildPrintsAOneLineSummary() throws {
         let folder = try Folder(Self.site)
         let result = try run(["build", "--root", folder.path(".")], in: folder)

@@ -45,7 +45,8 @@ import Testing
         let site = try TestSite(["content/courses/x.md": Self.course(fields)])
         defer { site.remove() }
         try site.build()
-        #expect(try site.read("calendar.ics").contains("BEGIN:VEVENT"))
+        // The course feed: /calendar.ics leaves out runs long past the build date.
+        #expect(try site.read("courses/x/calendar.ics").contains("BEGIN:VEVENT"))
     }
 
     /// A VTIMEZONE window reaching past year 9999 or before year 1 used to

@@ -135,16 +135,20 @@ struct YAMLFields {
         return false
     }
 
-    /// Warns about keys not in `known`, suggesting the closest known key.
-    func warnUnknownKeys(known: [String], log: inout DiagnosticLog) {
+    /// Reports keys not in `known`, suggesting the closest known key. In a
+    /// course file that is a warning; `site.yml` asks for an error, since a
+    /// misspelt site-wide key changes every page (`timezon:` moves every run).
+    func warnUnknownKeys(known: [String], severity: Diagnostic.Severity = .warning, log: inout DiagnosticLog) {
+        let consequence = severity == .error ? "is not a setting" : "is ignored"
+        let why = severity == .error ? " (a misspelt site setting would silently change every page)" : ""
         for (k, _) in mapping {
             let key = k.scalar?.string ?? YAMLFields.describe(k)
             guard !known.contains(key) else { continue }
             let at = Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
             if let guess = Suggestion.closest(to: key, among: known) {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; did you mean '\(name(guess))'?")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); did you mean '\(name(guess))'?\(why)"))
             } else {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); known keys are \(known.joined(separator: ", "))\(why)"))
             }
         }
     }
@@ -185,11 +189,13 @@ struct YAMLFields {
         return flag
     }
 
-    /// A whole number of at least `minimum`, written plainly (`50`, not "50" or 50.0).
-    func wholeNumber(_ key: String, atLeast minimum: Int, log: inout DiagnosticLog) -> Int? {
+    /// A whole number at least `minimum`, written plainly in ASCII digits
+    /// (`30`, not `"30"`, `+30` or `30.5`).
+    func wholeNumber(_ key: String, minimum: Int, log: inout DiagnosticLog) -> Int? {
         guard let value = node(key), !isNull(value) else { return nil }
-        guard let scalar = value.scalar, scalar.style == .plain, scalar.string.allSatisfy(\.isASCII),
-              scalar.string.allSatisfy(\.isNumber), let number = Int(scalar.string), number >= minimum else {
+        guard let scalar = value.scalar, scalar.style == .plain, !scalar.string.isEmpty,
+              scalar.string.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let number = Int(scalar.string), number >= minimum else {
             log.error(valueLocation(key), "'\(name(key))' must be a whole number of at least \(minimum), not \(Self.describe(value))")
             return nil
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the values templates see. Every value is a plain string, number,
 /// bool, array or dictionary; Mustache's `{{…}}` escapes it for HTML, and
 /// only pre-rendered Markdown and JSON-LD go out unescaped (`{{{…}}}`).
@@ -11,6 +13,8 @@ struct PageContexts: Sendable {
     let fingerprints: Bool
     /// Per build, or kept across rebuilds by `syllabus serve`.
     let cards: CardCache
+    /// The site has its own `templates/assets/site.css`, loaded after the built-in stylesheet.
+    var siteStylesheet = false
 
     /// An optional value for a template: absent values are `false`, never
     /// missing keys. A missing key makes Mustache search the enclosing
@@ -54,6 +58,10 @@ struct PageContexts: Sendable {
             "hasPast": index.hasPastRuns,
         ]
         siteContext["description"] = orFalse(site.description)
+        siteContext["logo"] = orFalse(site.style.logo.map(paths.link))
+        siteContext["accent"] = orFalse(site.style.accent?.description)
+        siteContext["footer"] = orFalse(site.style.footer)
+        siteContext["stylesheet"] = siteStylesheet
         var context: [String: Any] = ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
         // Flat names (`site_title`, `page_canonical`) for the built-in templates:
         // Mustache splits a dotted name and walks a level per part on every
@@ -67,8 +75,38 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func feedLinks(_ sitePath: String, title: String) -> [String: String] {
-        ["https": paths.absolute(sitePath), "webcal": paths.base.webcal(sitePath), "title": "\(title) (iCalendar)"]
+    /// A feed's download and subscribe links: `webcal://` for calendar apps,
+    /// and the two web calendars' own subscription pages, which take the
+    /// feed's URL as a parameter and subscribe in one click.
+    func feedLinks(_ sitePath: String, title: String) -> [String: Any] {
+        let https = paths.absolute(sitePath)
+        let webcal = paths.base.webcal(sitePath)
+        return [
+            "https": https, "webcal": webcal, "title": "\(title) (iCalendar)",
+            "google": "https://calendar.google.com/calendar/render?cid=\(Self.queryValue(webcal))",
+            "outlook": "https://outlook.live.com/calendar/0/addfromweb?url=\(Self.queryValue(https))&name=\(Self.queryValue(title))",
+        ]
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, so a
+    /// URL inside a query parameter keeps its own `:/?&=` to itself.
+    static func queryValue(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    /// `3 days`, `1 day`: the length of a run at a glance.
+    func lengthText(_ run: Run) -> String {
+        run.dayCount == 1 ? "1 day" : "\(run.dayCount) days"
+    }
+
+    /// "Clocks go back on Sunday 27 October; hours stay 10:00–16:00 local",
+    /// for a run with hours whose zone changes its clocks between its first
+    /// and last day; `nil` otherwise.
+    func clockNote(_ run: Run) -> String? {
+        guard case .hours = run.hours, let change = ClockChange(during: run) else { return nil }
+        let day = "\(DateText.weekdays[change.date.isoWeekday - 1]) \(change.date.day) \(DateText.months[change.date.month - 1])"
+        return "Clocks go \(change.forward ? "forward" : "back") on \(day); hours stay \(run.hours) local"
     }
 
     func instructorLinks(_ names: [String]) -> [[String: Any]] {
@@ -126,12 +164,14 @@ struct PageContexts: Sendable {
             card["endISO"] = run.end.iso
             card["past"] = !index.timeline.isUpcoming(run)
             card["hours"] = hoursLabel(run)
+            card["length"] = lengthText(run)
             card["location"] = orFalse(run.location)
             card["undated"] = false
         } else {
             card["location"] = orFalse(course.location)
             card["dates"] = false
             card["hours"] = false
+            card["length"] = false
             card["startISO"] = false
             card["endISO"] = false
             card["past"] = false

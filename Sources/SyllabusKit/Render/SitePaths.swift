@@ -18,6 +18,7 @@ public struct SitePaths: Sendable {
     public static func day(_ date: CalendarDate) -> String { "days/\(date.iso)/" }
     public static let tags = "tags/"
     public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
+    public static func tagFeed(_ slug: Slug) -> String { "tags/\(slug.value)/calendar.ics" }
     public static let catalogFeed = "calendar.ics"
     public static let past = "past/"
     public static let search = "search/"

@@ -2,7 +2,7 @@ extension PageContexts {
     /// `/courses/<slug>/`: facts, runs with links to each day, feed links, body.
     func coursePage(_ course: Course, templates: TemplateSet) -> Page {
         Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.contextKey, index.catalog.buildDate)) {
-            let feed: [String: String]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
+            let feed: [String: Any]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
             var context = page(title: course.title, path: SitePaths.course(course.slug), description: course.summary,
                                nav: "catalog", feed: feed, ogType: "article",
                                jsonLD: StructuredData.course(course, site: site, paths: paths, instructorSlug: instructorSlug))
@@ -36,7 +36,7 @@ extension PageContexts {
     /// course's rows, so a single run does not repeat them.
     /// An upcoming run (`feed` given) offers "Add to Google Calendar", a
     /// link per day, beside the course's `.ics` download.
-    private func runContext(_ run: Run, of course: Course, feed: [String: String]?) -> [String: Any] {
+    private func runContext(_ run: Run, of course: Course, feed: [String: Any]?) -> [String: Any] {
         let ownInstructors = run.instructors != course.allInstructors ? run.instructors : []
         let days = run.days
         var context: [String: Any] = [
@@ -44,6 +44,7 @@ extension PageContexts {
             "startISO": run.start.iso,
             "endISO": run.end.iso,
             "hours": hoursText(run),
+            "length": lengthText(run),
             "timezone": run.timezone,
             "instructors": instructorLinks(ownInstructors),
             "hasInstructors": !ownInstructors.isEmpty,
@@ -63,9 +64,10 @@ extension PageContexts {
                 "google": links.count == 1 ? links[0]["url"]! : false,
                 "googleDays": links.count > 1 ? links : [],
                 "multiDay": links.count > 1,
-                "ics": feed["https"]!,
+                "ics": feed["https"] as! String,
             ] as [String: Any]
         }
+        context["clockNote"] = orFalse(clockNote(run))
         return context
     }
 }

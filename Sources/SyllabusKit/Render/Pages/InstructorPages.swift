@@ -28,9 +28,9 @@ extension PageContexts {
         let items = index.timeline.catalog(runs: runs, courses: others) + index.timeline.past(runs: runs)
         let key = self.key(instructor, bodies.instructors[instructor.slug], runs, index.coursesByInstructor[instructor.slug] ?? [],
                            index.catalog.buildDate)
-        let feed: [String: String]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
         return listingPages(at: SitePaths.instructor(instructor.slug), items: items, key: key, omitting: instructor.slug,
                             templates: templates) { number, pagination, sections, _ in
+            let feed: [String: Any]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
             var context = page(title: pagination.title(instructor.name, page: number), path: pagination.folder(number),
                                description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
                                nav: "instructors", feed: feed, ogType: "profile",

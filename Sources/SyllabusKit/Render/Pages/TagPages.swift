@@ -15,12 +15,16 @@ extension PageContexts {
         let runs = tag.courses.flatMap { course in course.runs.map { ScheduledRun(course: course, run: $0) } }
             .sorted(by: CatalogIndex.chronological)
         let items = index.timeline.catalog(runs: runs, courses: tag.courses)
-        return listingPages(at: SitePaths.tag(tag.slug), items: items, key: key(tag, index.catalog.buildDate),
+        let hasFeed = FeedPlan.hasFeed(tag, site: site, buildDate: index.catalog.buildDate.today)
+        return listingPages(at: SitePaths.tag(tag.slug), items: items, key: key(tag, index.catalog.buildDate, hasFeed),
                             templates: templates) { number, pagination, sections, _ in
+            let feed: [String: Any]? = hasFeed
+                ? feedLinks(SitePaths.tagFeed(tag.slug), title: tag.name) : nil
             var context = page(title: pagination.title(tag.name, page: number), path: pagination.folder(number),
-                               description: "\(tag.name) in \(site.title).", nav: "tags",
+                               description: "\(tag.name) in \(site.title).", nav: "tags", feed: feed,
                                neighbours: pagination.neighbours(of: number, paths: paths))
             context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            context["feed"] = orFalse(feed)
             context["name"] = tag.name
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
