@@ -10,7 +10,8 @@ iteration order, no hash randomisation is involved).
 
 Shape of the corpus (the shape of shared/bench's Hugo baseline corpus, so the
 two generators' numbers can be compared):
-  * about N/15 instructors with accented names, ~80% of them with a profile
+  * about N/15 instructors with accented names (given+family, then given+given+family
+    past 54,000 courses), ~80% of them with a profile
     (role, links, a Markdown bio), the rest known only by name; popularity is
     skewed so the first instructors teach many more courses than the last;
   * ~5% certifications without dates (half without instructors), ~10% entries
@@ -143,13 +144,31 @@ class Catalog:
     def __init__(self, courses, seed):
         self.rng = random.Random(seed)
         self.n = courses
-        pairs = [(g, f) for g in GIVEN for f in FAMILY]
-        self.people = [f"{g} {f}" for g, f in self.rng.sample(pairs, max(3, round(courses / 15)))]
+        self.people = self.names(max(3, round(courses / 15)))
         quarter = max(1, len(self.people) / 4)
         self.popularity = [1 / (1 + i / quarter) for i in range(len(self.people))]
         self.with_profile = [p for p in self.people if self.rng.random() < 0.8]
         self.entries = []
         self.stems = set()
+
+    def names(self, count):
+        """`count` distinct instructor names. Up to the 3,600 given+family pairs this draws exactly as
+        before 2026-12 (so corpora of up to 54,000 courses are byte-identical to earlier ones); beyond,
+        every pair is used and the rest are "given given family" triples drawn by index from their
+        whole space (212,400 more), so the seed alone decides them and nothing is materialised."""
+        pairs = [(g, f) for g in GIVEN for f in FAMILY]
+        if count <= len(pairs):
+            return [f"{g} {f}" for g, f in self.rng.sample(pairs, count)]
+        space = len(GIVEN) * (len(GIVEN) - 1) * len(FAMILY)
+        if count > len(pairs) + space:
+            sys.exit(f"at most {len(pairs) + space:,} instructor names; {count:,} asked for")
+        names = [f"{g} {f}" for g, f in self.rng.sample(pairs, len(pairs))]
+        for index in self.rng.sample(range(space), count - len(pairs)):
+            first, rest = divmod(index, (len(GIVEN) - 1) * len(FAMILY))
+            second, family = divmod(rest, len(FAMILY))
+            second += second >= first  # skip the first given name: no "Anna Anna"
+            names.append(f"{GIVEN[first]} {GIVEN[second]} {FAMILY[family]}")
+        return names
 
     # -- small helpers -------------------------------------------------------
     def teachers(self, count):
