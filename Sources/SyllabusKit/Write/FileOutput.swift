@@ -17,7 +17,10 @@ enum FileOutput {
 
     /// Writes `text` as UTF-8 to `path`, creating missing parent folders.
     /// With `replacing`, the file is written aside and renamed over the old
-    /// one, so a reader (`syllabus serve`) never sees half a page.
+    /// one, so a reader (`syllabus serve`) never sees half a page. Without,
+    /// `path` is a new file of a staging folder; should it exist already (a
+    /// second write, or a link to the live site, see `LiveSite`) it is
+    /// replaced the same way, never truncated and written in place.
     static func write(_ text: String, to path: String, replacing: Bool = false) throws {
         var text = text
         try text.withUTF8 { buffer in
@@ -29,10 +32,10 @@ enum FileOutput {
         try data.withUnsafeBytes { try write($0, to: path, replacing: replacing) }
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws {
-        guard replacing else { return try writeFile(bytes, to: path) }
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws {
+        if !replacing, try writeFile(bytes, to: path, exclusive: true) { return }
         let aside = path + ".syllabus-new"
-        try writeFile(bytes, to: aside)
+        _ = try writeFile(bytes, to: aside, exclusive: false)
         guard rename(aside, path) == 0 else {
             let code = errno
             unlink(aside)
@@ -40,12 +43,15 @@ enum FileOutput {
         }
     }
 
-    private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// False when `exclusive` and `path` exists.
+    private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String, exclusive: Bool) throws -> Bool {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT {
             try makeDirectories(parent(of: path))
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
+        if descriptor < 0, exclusive, errno == EEXIST { return false }
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         var offset = 0
@@ -57,6 +63,7 @@ enum FileOutput {
             }
             offset += written
         }
+        return true
     }
 
     /// `mkdir -p`.
@@ -67,7 +74,7 @@ enum FileOutput {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
-    private static func parent(of path: String) -> String {
+    static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return "/" }
         return String(path[..<slash])
     }

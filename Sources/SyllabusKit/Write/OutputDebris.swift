@@ -44,7 +44,7 @@ struct OutputDebris: Sendable {
     /// Removes what dead builds left. Call only while holding the lock.
     func removeLeftovers() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: parent.path) where isDebris(name) {
-            try FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            try TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
 

@@ -21,6 +21,8 @@ final class OutputFolder: @unchecked Sendable {
     private let debris: OutputDebris
     private let stagingPath: String
     private var held: OutputLock?
+    /// The site being replaced, whose unchanged files are linked, not written again.
+    private var live: LiveSite?
 
     init(root: URL, output: URL, inPlace: Bool = false, force: Bool = false) {
         self.root = root
@@ -45,6 +47,8 @@ final class OutputFolder: @unchecked Sendable {
         }
         held = try debris.lock()
         try debris.removeLeftovers()
+        // After the leftovers: a killed build's staging folder held links to the live files.
+        live = LiveSite.of(output.path)
         try BuildInterruption.gate.whileOpen {
             BuildInterruption.track(stagingPath)
             BuildInterruption.track(retired.path)
@@ -55,11 +59,20 @@ final class OutputFolder: @unchecked Sendable {
     /// Writes one file under the staging folder. `path` comes from slugs and
     /// validated names; the check is a last line of defence against escaping.
     func write(_ data: Data, to path: String) throws {
-        try BuildInterruption.gate.whileOpen { try FileOutput.write(data, to: checked(path), replacing: inPlace) }
+        try data.withUnsafeBytes { try write($0, to: path) }
     }
 
     func write(_ text: String, to path: String) throws {
-        try BuildInterruption.gate.whileOpen { try FileOutput.write(text, to: checked(path), replacing: inPlace) }
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let target = checked(path)
+        try BuildInterruption.gate.whileOpen {
+            if let live, try live.reuse(path, holding: bytes, to: target) { return }
+            try FileOutput.write(bytes, to: target, replacing: inPlace)
+        }
     }
 
     /// The absolute path of `path` in the staging folder.
@@ -85,7 +98,7 @@ final class OutputFolder: @unchecked Sendable {
         try BuildInterruption.gate.whileOpen {
             try FileOutput.write(OutputManifest.text(paths: paths), to: checked(OutputManifest.name))
             if let previous = try OutputSwap.swap(staging: staging, into: output, retired: retired) {
-                try FileManager.default.removeItem(at: previous)
+                try TreeRemoval.remove(previous.path)
             }
             BuildInterruption.untrack(stagingPath)
             BuildInterruption.untrack(retired.path)
