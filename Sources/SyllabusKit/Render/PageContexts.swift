@@ -188,8 +188,8 @@ struct PageContexts: Sendable {
         return cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
             var card = entryCard(course, run: run, lastRun: lastRun)
             card["html"] = templates.render("entry-card", card)
-            return card
-        }
+            return TemplateFields(fields: card)
+        }.fields
     }
 
     /// `2020-05` keys of every month a run touches, for the catalog filter.

@@ -21,8 +21,8 @@ extension PageContexts {
                     return cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
                         var context = monthContext(month)
                         context["html"] = templates.render("days-month", context)
-                        return context
-                    }
+                        return TemplateFields(fields: context)
+                    }.fields
                 }
                 context["months"] = months
                 context["hasMonths"] = !months.isEmpty
