@@ -170,7 +170,7 @@ enum CourseLoader {
             }
             return slug
         }
-        let stem = String(file.path.split(separator: "/").last!.dropLast(3))
+        let stem = SourceFile.stem(file.path)
         guard let slug = Slug(stem) else {
             let hint = Slug(folding: stem).map { "; rename it to \($0).md or set slug: \($0)" } ?? ""
             log.error(SourceLocation(path: file.path, line: 1, column: 1),
