@@ -45,7 +45,7 @@ enum CourseLoader {
         let summary = fields.string("summary", log: &errors)
         let kind = fields.string("kind", log: &errors)
         let tags = fields.stringList("tags", log: &errors) ?? []
-        for tag in uniqued(tags) where Slug(tag: tag) == nil {
+        for tag in tags.uniqued() where Slug(tag: tag) == nil {
             // Left out of the tag pages, which need an address: say so rather than drop it.
             log.warning(fields.valueLocation("tags"), "tag \(quoted: tag) has no letters or digits to make a page address from; it gets no topic page")
         }
@@ -65,7 +65,7 @@ enum CourseLoader {
             kind: kind,
             instructors: instructors,
             location: location,
-            tags: uniqued(tags),
+            tags: tags.uniqued(),
             draft: draft,
             runs: runs.sorted { ($0.start, $0.ordinal) < ($1.start, $1.ordinal) },
             body: parts.body,
@@ -154,7 +154,7 @@ enum CourseLoader {
             log.error(fields.valueLocation(fields.has("instructors") ? "instructors" : "instructor"),
                       "instructor name \(quoted: name) has no letters or digits to make a page address from")
         }
-        return uniqued(names)
+        return names.uniqued()
     }
 
     private static func slug(of file: SourceFile, fields: YAMLFields, log: inout DiagnosticLog) -> Slug? {
@@ -179,9 +179,4 @@ enum CourseLoader {
         }
         return slug
     }
-}
-
-func uniqued(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
 }

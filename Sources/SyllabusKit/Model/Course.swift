@@ -107,8 +107,7 @@ public final class Course: Sendable, Hashable {
         self.bodyLine = bodyLine
         self.source = source
         self.fingerprint = fingerprint
-        var seen = Set<String>()
-        let names = (instructors + runs.flatMap(\.instructors)).filter { seen.insert($0).inserted }
+        let names = (instructors + runs.flatMap(\.instructors)).uniqued()
         self.allInstructors = names
         // Names that fold to no slug were refused by the loader.
         self.instructorSlugs = names.map { Slug(folding: $0) ?? Slug("unnamed")! }

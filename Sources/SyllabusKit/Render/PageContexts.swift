@@ -197,7 +197,7 @@ struct PageContexts: Sendable {
         var keys: [String] = []
         var date = CalendarDate(year: run.start.year, month: run.start.month, day: 1)!
         while date <= run.end {
-            keys.append(pad(date.year, 4) + "-" + pad(date.month, 2))
+            keys.append(date.monthKey)
             date = date.adding(days: CalendarDate.daysIn(month: date.month, year: date.year))
         }
         return keys

@@ -12,7 +12,7 @@ extension PageContexts {
             var context = page(title: pagination.title(number == 1 ? site.title : "Catalog", page: number), path: path,
                                description: site.description, nav: "catalog", isHome: number == 1,
                                feed: feedLinks(SitePaths.catalogFeed, title: site.title),
-                               jsonLD: StructuredData.itemList(uniqueCourses(slice.map(\.entry.course)),
+                               jsonLD: StructuredData.itemList(slice.map(\.entry.course).uniqued(by: \.slug),
                                                                from: (number - 1) * site.pageSize + 1, paths: paths),
                                neighbours: neighbours)
             context = listingContext(context, number: number, pagination: pagination, sections: sections)
@@ -80,10 +80,4 @@ extension PageContexts {
             return templates.render("404", context)
         }
     }
-}
-
-/// Each course once, in the order first seen.
-func uniqueCourses(_ courses: [Course]) -> [Course] {
-    var seen = Set<Slug>()
-    return courses.filter { seen.insert($0.slug).inserted }
 }

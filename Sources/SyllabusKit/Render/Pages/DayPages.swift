@@ -67,7 +67,7 @@ extension PageContexts {
         while cells.count % 7 != 0 { cells.append(["blank": true]) }
         let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
         return [
-            "key": pad(month.year, 4) + "-" + pad(month.month, 2),
+            "key": month.days[0].monthKey,
             "name": DateText.month(year: month.year, month: month.month),
             "weeks": weeks,
             "days": month.days.map { date -> [String: Any] in
