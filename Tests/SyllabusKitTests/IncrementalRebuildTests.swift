@@ -72,7 +72,7 @@ private struct SiteEdits {
                                      "edit template", "remove template", "edit site.yml", "edit profile",
                                      "add media", "remove media"]
 
-    private var random: SplitMix64
+    private var random: RobustnessTests.Seeded
     private var courses: [String] = []
     private var profiles: [String] = []
     private var media: [String] = []
@@ -86,7 +86,7 @@ private struct SiteEdits {
     private let people = ["Anna Berg", "Mikael Muszyński", "Robert Virding", "Ada Lovelace"]
     private let tags = ["Erlang", "Elixir", "OTP", "BEAM", "Testing"]
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = RobustnessTests.Seeded(state: seed) }
 
     mutating func initialFiles() -> [String: String] {
         var files = ["content/site.yml": siteYML(), "content/courses/intro.md": course(title: "Intro", linking: false)]
@@ -264,18 +264,7 @@ private struct SiteEdits {
     }
 }
 
-/// A small seeded generator (SplitMix64): the same seed, the same edits, on every machine.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension RobustnessTests.Seeded {
+    /// A number in `0..<bound`.
     mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
