@@ -122,7 +122,9 @@ public enum SiteBuilder {
         let ledger = policy.ledger(options, output: output, log: &log)
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
-        policy.cache.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate))
+        // What every page's shell shows: a change re-renders every page.
+        policy.cache.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate,
+                                         index.hasPastRuns))
         let plan = OutputPlan(index, bodies: bodies, templates: templates, paths: paths, options: options,
                               buildDate: buildDate, policy: policy, ledger: ledger)
         let sink = OutputSink(folder: write ? policy.folder(for: options, output: output) : nil, cache: policy.cache)
