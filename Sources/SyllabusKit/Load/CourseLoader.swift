@@ -2,7 +2,8 @@
 enum CourseLoader {
     static let knownKeys = ["title", "summary", "kind", "instructors", "instructor", "start", "end", "time",
                             "timezone", "location", "tags", "draft", "slug", "runs"]
-    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor"]
+        + WrittenBooking.keys + CourseFactsFields.keys
+    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor"] + WrittenBooking.keys
 
     static func load(_ file: SourceFile, site: SiteConfig?, log: inout DiagnosticLog) -> Course? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -17,7 +18,11 @@ enum CourseLoader {
         let location = fields.string("location", log: &errors)
         let hours = fields.hours("time", log: &errors) ?? site?.hours ?? .allDay
         let timezone = fields.timezone("timezone", log: &errors) ?? site?.timezone ?? "UTC"
-        let inherited = RunDefaults(hours: hours, timezone: timezone, location: location, instructors: instructors)
+        let courseBooking = WrittenBooking(fields, log: &errors)
+        let facts = CourseFactsFields.read(fields, log: &errors)
+        let inherited = RunDefaults(hours: hours, timezone: timezone, location: location, instructors: instructors,
+                                    booking: courseBooking, site: site)
+        var reported = Set<SourceLocation>()
 
         var runs: [Run] = []
         if let runList = fields.fieldList("runs", log: &errors) {
@@ -26,14 +31,17 @@ enum CourseLoader {
             }
             for (index, runFields) in runList.enumerated() {
                 runFields.warnUnknownKeys(known: runKeys, log: &log)
-                if let run = run(runFields, ordinal: index, defaults: inherited, log: &errors) { runs.append(run) }
+                if let run = run(runFields, ordinal: index, defaults: inherited, reported: &reported, log: &errors) { runs.append(run) }
             }
             if runList.isEmpty {
                 errors.error(fields.valueLocation("runs"), "'runs' is an empty list; list at least one run or remove 'runs:'")
             }
         } else if fields.has("start") || fields.has("end") {
-            if let run = run(fields, ordinal: 0, defaults: inherited, log: &errors) { runs.append(run) }
+            if let run = run(fields, ordinal: 0, defaults: inherited, reported: &reported, log: &errors) { runs.append(run) }
         }
+        // An entry without dates (an exam) may still have a price and a booking link.
+        let entryBooking = runs.isEmpty && !fields.has("runs") && !fields.has("start")
+            ? courseBooking.booking(site: site, reported: &reported, log: &errors) : nil
         let summary = fields.string("summary", log: &errors)
         let kind = fields.string("kind", log: &errors)
         let tags = fields.stringList("tags", log: &errors) ?? []
@@ -53,6 +61,8 @@ enum CourseLoader {
             location: location,
             tags: uniqued(tags),
             draft: draft,
+            facts: facts,
+            booking: entryBooking ?? .unspecified,
             runs: runs.sorted { ($0.start, $0.ordinal) < ($1.start, $1.ordinal) },
             body: parts.body,
             bodyLine: parts.bodyFirstLine,
@@ -77,9 +87,13 @@ enum CourseLoader {
         let timezone: String
         let location: String?
         let instructors: [String]
+        /// The course's booking keys, which a run's own override.
+        let booking: WrittenBooking
+        let site: SiteConfig?
     }
 
-    private static func run(_ fields: YAMLFields, ordinal: Int, defaults: RunDefaults, log: inout DiagnosticLog) -> Run? {
+    private static func run(_ fields: YAMLFields, ordinal: Int, defaults: RunDefaults, reported: inout Set<SourceLocation>,
+                            log: inout DiagnosticLog) -> Run? {
         guard fields.has("start") else {
             log.error(fields.has("end") ? fields.keyLocation("end") : fields.location,
                       "'\(fields.name("start"))' is missing: a run needs its first day, e.g. start: 2020-05-25")
@@ -102,6 +116,8 @@ enum CourseLoader {
         if isNested, fields.has("instructors") || fields.has("instructor") {
             instructors = instructorNames(fields, log: &log)
         }
+        let written = isNested ? WrittenBooking(fields, log: &log).over(defaults.booking) : defaults.booking
+        guard let booking = written.booking(site: defaults.site, reported: &reported, log: &log) else { return nil }
         return Run(
             ordinal: ordinal,
             start: start,
@@ -110,6 +126,7 @@ enum CourseLoader {
             timezone: isNested ? (fields.timezone("timezone", log: &log) ?? defaults.timezone) : defaults.timezone,
             location: isNested ? (fields.string("location", log: &log) ?? defaults.location) : defaults.location,
             instructors: instructors,
+            booking: booking,
             source: fields.keyLocation("start")
         )
     }

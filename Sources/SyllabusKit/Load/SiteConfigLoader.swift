@@ -8,7 +8,8 @@ import Foundation
 /// Reads `content/site.yml`.
 enum SiteConfigLoader {
     static let path = "content/site.yml"
-    static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html"]
+    static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html",
+                            "currency", "register"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
         var status = stat()
@@ -35,9 +36,11 @@ enum SiteConfigLoader {
         }
         let timezone = fields.timezone("timezone", log: &log)
         let hours = fields.hours("time", log: &log)
-        let language = fields.string("language", log: &log)
+        let language = fields.languageTag("language", log: &log)?.tag
         let description = fields.string("description", log: &log)
         let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
+        let currency = fields.currency("currency", log: &log)
+        let register = fields.registerURL("register", log: &log)
         var organizer: Organizer?
         if let nested = fields.fields("organizer", log: &log) {
             nested.warnUnknownKeys(known: ["name", "email"], log: &log)
@@ -57,7 +60,9 @@ enum SiteConfigLoader {
             language: language ?? "en",
             description: description,
             organizer: organizer,
-            unsafeHTML: unsafeHTML
+            unsafeHTML: unsafeHTML,
+            currency: currency,
+            register: register
         )
     }
 

@@ -15,4 +15,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var description: String?
     public var organizer: Organizer?
     public var unsafeHTML: Bool
+    /// Default currency of bare prices (`currency:`), and default booking link (`register:`).
+    public var currency: CurrencyCode? = nil
+    public var register: String? = nil
 }
