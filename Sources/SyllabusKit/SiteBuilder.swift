@@ -95,7 +95,9 @@ public enum SiteBuilder {
         clock.lap("index")
 
         let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
-                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache())
+                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache(),
+                                    upcoming: UpcomingRuns(timestamp: options.timestamp, timezone: site.timezone),
+                                    prices: PriceText(language: site.language))
         let pages = PagePlan.pages(contexts, templates: templates)
         // SEQUENCE is for published feeds; serve's private preview skips
         // re-reading its own multi-megabyte feed on every save.
@@ -103,6 +105,7 @@ public enum SiteBuilder {
             : try? String(contentsOf: output.appendingPathComponent(SitePaths.catalogFeed), encoding: .utf8)
         let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp,
                                     ledger: previousFeed.map(SequenceLedger.init(previousFeed:)) ?? SequenceLedger(),
+                                    prices: contexts.prices,
                                     // Each event is in three feeds (catalog, course,
                                     // instructor): written once per build.
                                     events: cache?.events ?? Memo<ContentLines>())

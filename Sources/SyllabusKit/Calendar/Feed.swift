@@ -19,6 +19,8 @@ struct FeedWriter: Sendable {
     /// `DTSTAMP`, seconds since 1970 (from `SOURCE_DATE_EPOCH` when set).
     let timestamp: Int
     let ledger: SequenceLedger
+    /// Prices in the site's language, as on the pages.
+    let prices: PriceText
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
     /// VEVENT text kept across `syllabus serve` rebuilds.
@@ -96,7 +98,12 @@ struct FeedWriter: Sendable {
             schedule.append(("DTEND;TZID=\(run.timezone)", ICalendarTime.local(run.start, end)))
         }
         if run.dayCount > 1 { schedule.append(("RRULE", "FREQ=DAILY;COUNT=\(run.dayCount)")) }
-        let sequence = ledger.sequence(uid: uid, schedule: schedule.map { "\($0.0):\($0.1)" })
+        let status = Self.status(run.booking.status)
+        // The status counts as part of the schedule: a run that is called
+        // off gets a higher SEQUENCE, and at least 1 when there is no
+        // earlier feed to compare with, so clients that have it at 0 take it.
+        var sequence = ledger.sequence(uid: uid, schedule: schedule.map { "\($0.0):\($0.1)" } + ["STATUS:\(status)"])
+        if run.booking.isCancelled { sequence = max(sequence, 1) }
 
         let url = paths.absolute(SitePaths.course(course.slug))
         lines.append("BEGIN", "VEVENT")
@@ -104,8 +111,11 @@ struct FeedWriter: Sendable {
         lines.append("DTSTAMP", ICalendarTime.utc(epochSeconds: timestamp))
         lines.append("SEQUENCE", String(sequence))
         for (name, value) in schedule { lines.append(name, value) }
-        lines.appendText("SUMMARY", course.title)
-        var description = [course.summary, run.instructors.isEmpty ? nil : "With " + run.instructors.joined(separator: ", "), url]
+        // Some clients ignore STATUS; the title says it too.
+        lines.appendText("SUMMARY", run.booking.isCancelled ? "Cancelled: " + course.title : course.title)
+        var description = [run.booking.isCancelled ? "This run is cancelled." : nil, course.summary,
+                           run.instructors.isEmpty ? nil : "With " + run.instructors.joined(separator: ", "),
+                           bookingLines(run.booking), url]
             .compactMap { $0 }.joined(separator: "\n\n")
         if run.dayCount > 1 { description = "\(run.dayCount)-day \(course.kind ?? "course"), \(DateText.range(run.start, run.end)).\n\n" + description }
         lines.appendText("DESCRIPTION", description)
@@ -113,9 +123,28 @@ struct FeedWriter: Sendable {
         if let location = run.location { lines.appendText("LOCATION", location) }
         if !course.tags.isEmpty { lines.append("CATEGORIES", course.tags.map(ContentLines.escape).joined(separator: ",")) }
         if let organizer = organizerProperty { lines.append(organizer.name, organizer.value) }
-        lines.append("STATUS", "CONFIRMED")
+        lines.append("STATUS", status)
         lines.append("TRANSP", "OPAQUE")
         lines.append("END", "VEVENT")
+    }
+
+    static func status(_ status: RunStatus) -> String {
+        switch status {
+        case .scheduled, .full: return "CONFIRMED"
+        case .tentative: return "TENTATIVE"
+        case .cancelled: return "CANCELLED"
+        }
+    }
+
+    /// "Price: €1,800" and "Book a place: <link>", where known; no booking
+    /// link for a run that is full or cancelled.
+    private func bookingLines(_ booking: Booking) -> String? {
+        var parts: [String] = []
+        if let price = booking.price { parts.append("Price: " + prices.text(price)) }
+        if booking.takesBookings, let register = booking.register {
+            parts.append("Book a place: " + (register.lowercased().hasPrefix("mailto:") ? String(register.dropFirst(7)) : register))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     /// Parameter values with `:`, `;` or `,` must be quoted; quotes are not allowed inside.

@@ -28,7 +28,7 @@ struct SequenceLedger: Sendable {
                 switch name {
                 case "UID": uid = String(line.dropFirst(4))
                 case "SEQUENCE": sequence = Int(line.dropFirst(9)) ?? 0
-                case "DTSTART", "DTEND", "RRULE": schedule.append(line)
+                case "DTSTART", "DTEND", "RRULE", "STATUS": schedule.append(line)
                 default: break
                 }
             }

@@ -11,6 +11,10 @@ struct PageContexts: Sendable {
     let fingerprints: Bool
     /// Per build, or kept across rebuilds by `syllabus serve`.
     let cards: CardCache
+    /// Which runs can still be booked.
+    let upcoming: UpcomingRuns
+    /// Prices in the site's language.
+    let prices: PriceText
 
     /// An optional value for a template: absent values are `false`, never
     /// missing keys. A missing key makes Mustache search the enclosing
@@ -117,13 +121,22 @@ struct PageContexts: Sendable {
             card["hours"] = hoursLabel(run)
             card["location"] = orFalse(run.location)
             card["months"] = months(of: run)
+            addBooking(run.booking, bookable: false, to: &card)
         } else {
             card["location"] = orFalse(course.location)
             card["dates"] = false
             card["hours"] = false
             card["startISO"] = false
             card["months"] = [String]()
+            addBooking(course.booking, bookable: false, to: &card)
         }
+        addCourseBadges(course, to: &card)
+        // Filter attributes only where a course sets the key: the filter
+        // reads a missing one as the default (no level, the site's language, on site).
+        card["filterLevels"] = orFalse(course.facts.level?.suits.map(\.rawValue).joined(separator: " "))
+        card["filterLanguage"] = orFalse(course.facts.language.map { $0.tag.lowercased() })
+        let mode = (run?.booking ?? course.booking).mode
+        card["filterMode"] = orFalse(mode == .onsite ? nil : mode.rawValue)
         return card
     }
 

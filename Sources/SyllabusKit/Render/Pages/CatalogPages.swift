@@ -20,7 +20,8 @@ extension PageContexts {
     private func filterOptions() -> [String: Any] {
         var months = Set<String>()
         for scheduled in index.runs { months.formUnion(self.months(of: scheduled.run)) }
-        return [
+        var options: [String: Any] = facetOptions()
+        options.merge([
             "tags": index.tags.map { ["slug": $0.slug.value, "name": $0.name] },
             "instructors": index.catalog.instructors
                 .filter { index.coursesByInstructor[$0.slug] != nil }
@@ -29,6 +30,33 @@ extension PageContexts {
                 let parts = key.split(separator: "-")
                 return ["key": key, "name": DateText.month(year: Int(parts[0])!, month: Int(parts[1])!)]
             },
+        ]) { first, _ in first }
+        return options
+    }
+
+    /// Level, language and format selects, each only when the catalog has a
+    /// choice to make: some course has a level, or entries differ in
+    /// language or format.
+    private func facetOptions() -> [String: Any] {
+        var levels = Set<CourseLevel>(), languages: [String: LanguageTag?] = [:], modes = Set<DeliveryMode>()
+        let siteLanguage = site.language.lowercased()
+        for course in index.catalog.courses {
+            for level in course.facts.level?.suits ?? [] where level != .all { levels.insert(level) }
+            let tag = course.facts.language
+            languages[tag?.tag.lowercased() ?? siteLanguage] = tag ?? LanguageTag(site.language)
+            if course.runs.isEmpty { modes.insert(course.booking.mode) }
+            for run in course.runs { modes.insert(run.booking.mode) }
+        }
+        let levelOptions = CourseLevel.allCases.filter(levels.contains)
+            .map { ["key": $0.rawValue, "name": Self.levelNames[$0]!] }
+        let languageOptions = languages.map { key, tag in ["key": key, "name": tag.map(LanguageNames.name) ?? key] }
+            .sorted { $0["name"]! < $1["name"]! }
+        let modeNames: [DeliveryMode: String] = [.onsite: "On site", .online: "Online", .blended: "Blended"]
+        let modeOptions = DeliveryMode.allCases.filter(modes.contains).map { ["key": $0.rawValue, "name": modeNames[$0]!] }
+        return [
+            "levels": levelOptions, "hasLevels": !levelOptions.isEmpty,
+            "languages": languageOptions, "hasLanguages": languageOptions.count > 1, "siteLanguage": siteLanguage,
+            "modes": modeOptions, "hasModes": modeOptions.count > 1,
         ]
     }
 

@@ -1,7 +1,7 @@
 extension PageContexts {
     /// `/courses/<slug>/`: facts, runs with links to each day, feed links, body.
     func coursePage(_ course: Course, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.contextKey)) {
+        Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.contextKey, upcoming.buildDate)) {
             let feed: [String: Any]? = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
             var context = page(title: course.title, path: SitePaths.course(course.slug), description: course.summary,
                                nav: "catalog", feed: feed, ogType: "article",
@@ -21,6 +21,9 @@ extension PageContexts {
             context["hasTags"] = !course.tags.isEmpty
             context["feed"] = orFalse(feed)
             context["body"] = bodies.courses[course.slug] ?? ""
+            addFacts(course, to: &context)
+            // An entry without dates books from its fact box; runs book from their own row.
+            context["book"] = orFalse(course.isScheduled || !course.booking.takesBookings ? nil : course.booking.register)
             return templates.render("course", context)
         }
     }
@@ -43,6 +46,7 @@ extension PageContexts {
         ]
         let showLocation = run.location != course.location || Set(course.runs.map(\.location)).count > 1
         context["location"] = orFalse(showLocation ? run.location : nil)
+        addBooking(run.booking, bookable: upcoming.isBookable(run), to: &context)
         return context
     }
 }

@@ -93,6 +93,23 @@ h3 { font-size: 1.1rem; }
 .button:hover { background: #084a8c; }
 abbr[title] { text-decoration: none; }
 
+/* Booking: status and mode badges, prices, cancelled runs (struck through, and labelled by their badge). */
+.badges { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.45rem; margin: 0.25rem 0 0.4rem; }
+.badge { display: inline-block; font-size: 0.8rem; font-weight: 700; line-height: 1.4; padding: 0.05rem 0.55rem; border-radius: 999px; border: 1px solid transparent; white-space: nowrap; }
+.badge-tentative { background: #fff4d6; color: #6b4200; border-color: #e9c46a; }
+.badge-full { background: #fde8e8; color: #8f1d1d; border-color: #f0b4b4; }
+.badge-cancelled { background: #8f1d1d; color: #ffffff; }
+.badge-seats { background: #e5f4ea; color: #145c2b; border-color: #a9d8b8; }
+.badge-online { background: var(--accent-wash); color: #0a4a8a; border-color: #b5cff0; }
+.badge-blended { background: #f0e9fb; color: #55288f; border-color: #cdb8ef; }
+.badge-level, .badge-language { background: var(--wash); color: var(--ink); border-color: var(--line); font-weight: 600; }
+.price { font-weight: 700; color: var(--ink); font-variant-numeric: tabular-nums; }
+.badges .price { font-size: 0.95rem; }
+.is-cancelled .card-title a, .is-cancelled .meta time, .run.is-cancelled > strong, .is-cancelled .price { text-decoration: line-through; text-decoration-thickness: 2px; }
+.is-cancelled .card-title a { color: var(--muted); }
+.run .button.book { align-self: flex-start; margin-top: 0.35rem; }
+.prerequisites { margin: 0; padding-left: 1.1rem; }
+
 .prose { max-width: 42rem; }
 .prose h2 { font-size: 1.25rem; }
 .prose li { margin: 0.2rem 0; }
