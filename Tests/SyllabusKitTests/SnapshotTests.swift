@@ -11,20 +11,31 @@ import Testing
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
     @Test func basicSiteMatchesItsSnapshot() throws {
-        let site = try TestSite(copying: Self.fixture)
+        try matchesSnapshot("basic", counts: (4, 4, 21, 6))
+    }
+
+    /// Every booking key at course and run level: currencies, free, tentative,
+    /// full, cancelled, online, blended, seats, the four levels, two languages.
+    @Test func bookingSiteMatchesItsSnapshot() throws {
+        try matchesSnapshot("booking", counts: (6, 9, 36, 8))
+    }
+
+    func matchesSnapshot(_ name: String, counts: (Int, Int, Int, Int)) throws {
+        let snapshot = TestData.snapshots.appendingPathComponent(name)
+        let site = try TestSite(copying: TestData.fixtures.appendingPathComponent(name))
         defer { site.remove() }
         let summary = try site.build()
         #expect(summary.warnings.isEmpty)
-        #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == (4, 4, 21, 6))
+        #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == counts)
         let built = fileTree(site.output)
 
         if Self.recording {
-            try? FileManager.default.removeItem(at: Self.snapshot)
-            try FileManager.default.copyItem(at: site.output, to: Self.snapshot)
+            try? FileManager.default.removeItem(at: snapshot)
+            try FileManager.default.copyItem(at: site.output, to: snapshot)
             return
         }
-        let expected = fileTree(Self.snapshot)
-        try #require(!expected.isEmpty, "no snapshot at \(Self.snapshot.path); record it with RECORD_SNAPSHOTS=1")
+        let expected = fileTree(snapshot)
+        try #require(!expected.isEmpty, "no snapshot at \(snapshot.path); record it with RECORD_SNAPSHOTS=1")
         let missing = Set(expected.keys).subtracting(built.keys).sorted()
         let extra = Set(built.keys).subtracting(expected.keys).sorted()
         #expect(missing.isEmpty, "in the snapshot but not built: \(missing)")

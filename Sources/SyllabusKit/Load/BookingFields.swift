@@ -96,7 +96,10 @@ extension YAMLFields {
     func currency(_ key: String, log: inout DiagnosticLog) -> CurrencyCode? {
         guard let text = string(key, log: &log) else { return nil }
         if let code = CurrencyCode(text) { return code }
-        let hint = Suggestion.closest(to: text.uppercased(), among: CurrencyCode.active.sorted()).map { "did you mean \($0)? " } ?? ""
+        // Any three letters are two edits from some code: suggest only a one-letter slip (EURO, SKE).
+        let written = Array(text.trimmingWhitespace().uppercased())
+        let hint = CurrencyCode.active.sorted().first { Suggestion.editDistance(written, Array($0)) == 1 }
+            .map { "did you mean \($0)? " } ?? ""
         log.error(valueLocation(key), "'\(name(key))': \"\(text)\" is not an ISO 4217 currency code in use; \(hint)write e.g. EUR, SEK or USD")
         return nil
     }

@@ -30,7 +30,10 @@ enum CourseLoader {
                 errors.error(fields.keyLocation(key), "'\(key)' cannot stand beside 'runs:'; give each run its own start and end")
             }
             for (index, runFields) in runList.enumerated() {
-                runFields.warnUnknownKeys(known: runKeys, log: &log)
+                runFields.warnUnknownKeys(known: runKeys + CourseFactsFields.keys, log: &log)
+                for key in CourseFactsFields.keys where runFields.node(key) != nil {
+                    log.warning(runFields.keyLocation(key), "'\(runFields.name(key))' is ignored: \(key) belongs to the whole course; set it at the top of the file")
+                }
                 if let run = run(runFields, ordinal: index, defaults: inherited, reported: &reported, log: &errors) { runs.append(run) }
             }
             if runList.isEmpty {

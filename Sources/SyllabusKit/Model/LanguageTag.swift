@@ -3,6 +3,8 @@
 /// Checked for RFC 5646 syntax (language, extlang, script, region, variant,
 /// extension and private-use subtags in their order and lengths), not
 /// against the IANA registry: `xx` passes, `english` and `en_US` do not.
+/// The primary language has 2 or 3 letters (or is private use, `x-…`): the
+/// RFC's 4- and 5-to-8-letter forms are reserved and no language has one.
 /// Kept with the case conventions of the RFC (`de-CH`, `zh-Hant`).
 public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
     public let tag: String
@@ -26,12 +28,12 @@ public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
         guard let first = parts.first else { return nil }
         // A tag that is all private use: x-klingon.
         if first.lowercased() == "x" { return privateUse(parts) }
-        guard isAlpha(first), (2...3).contains(first.count) || (5...8).contains(first.count) else { return nil }
+        guard isAlpha(first), (2...3).contains(first.count) else { return nil }
         var out = [first.lowercased()]
         var i = 1
         // Up to three extended language subtags after a 2-3 letter language.
         var extlangs = 0
-        while i < parts.count, first.count <= 3, extlangs < 3, parts[i].count == 3, isAlpha(parts[i]) {
+        while i < parts.count, extlangs < 3, parts[i].count == 3, isAlpha(parts[i]) {
             out.append(parts[i].lowercased()); i += 1; extlangs += 1
         }
         if i < parts.count, parts[i].count == 4, isAlpha(parts[i]) {

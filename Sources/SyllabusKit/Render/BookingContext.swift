@@ -26,22 +26,22 @@ extension PageContexts {
     /// Tentative, Full, Cancelled, or "3 places left"; nothing for a plain scheduled run.
     func statusBadge(_ booking: Booking) -> [String: Any]? {
         switch booking.status {
-        case .cancelled: return ["label": "Cancelled", "kind": "cancelled"]
-        case .full: return ["label": "Full", "kind": "full"]
+        case .cancelled: return ["label": "Cancelled", "tone": "cancelled"]
+        case .full: return ["label": "Full", "tone": "full"]
         case .tentative, .scheduled:
             var badges: [String] = []
             if booking.status == .tentative { badges.append("Tentative") }
             if let seats = booking.seats { badges.append(seats == 1 ? "1 place left" : "\(seats) places left") }
             guard !badges.isEmpty else { return nil }
-            return ["label": badges.joined(separator: " · "), "kind": booking.status == .tentative ? "tentative" : "seats"]
+            return ["label": badges.joined(separator: " · "), "tone": booking.status == .tentative ? "tentative" : "seats"]
         }
     }
 
     func modeBadge(_ mode: DeliveryMode) -> [String: Any]? {
         switch mode {
         case .onsite: return nil
-        case .online: return ["label": "Online", "kind": "online"]
-        case .blended: return ["label": "Blended", "kind": "blended"]
+        case .online: return ["label": "Online", "tone": "online"]
+        case .blended: return ["label": "Blended", "tone": "blended"]
         }
     }
 
