@@ -13,6 +13,7 @@ enum PagePlan {
         pages += index.catalog.instructors.map { contexts.instructorPage($0, templates: templates) }
         pages += index.days.enumerated().map { contexts.dayPage($1, position: $0, templates: templates) }
         pages += index.tags.map { contexts.tagPage($0, templates: templates) }
+        pages += contexts.facets.map { contexts.facetPage($0, templates: templates) }
         return pages
     }
 }

@@ -97,7 +97,8 @@ public enum SiteBuilder {
         let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
                                     fingerprints: cache != nil, cards: cache?.cards ?? CardCache(),
                                     upcoming: UpcomingRuns(timestamp: options.timestamp, timezone: site.timezone),
-                                    prices: PriceText(language: site.language))
+                                    prices: PriceText(language: site.language),
+                                    facets: Facets.of(index, site: site))
         let pages = PagePlan.pages(contexts, templates: templates)
         // SEQUENCE is for published feeds; serve's private preview skips
         // re-reading its own multi-megabyte feed on every save.

@@ -15,6 +15,8 @@ struct PageContexts: Sendable {
     let upcoming: UpcomingRuns
     /// Prices in the site's language.
     let prices: PriceText
+    /// Level, language and format pages and filter options; empty without those keys.
+    let facets: [Facet]
 
     /// An optional value for a template: absent values are `false`, never
     /// missing keys. A missing key makes Mustache search the enclosing

@@ -19,6 +19,7 @@ public struct SitePaths: Sendable {
     public static let tags = "tags/"
     public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
     public static let catalogFeed = "calendar.ics"
+    public static func facet(_ facet: Facet) -> String { "\(facet.kind.folder)/\(facet.slug.value)/" }
 
     /// Link to a site path from any page.
     public func link(_ sitePath: String) -> String { base.path + sitePath }

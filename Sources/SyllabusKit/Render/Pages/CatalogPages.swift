@@ -34,29 +34,23 @@ extension PageContexts {
         return options
     }
 
-    /// Level, language and format selects, each only when the catalog has a
-    /// choice to make: some course has a level, or entries differ in
-    /// language or format.
+    /// Level, language and format selects, and their links for visitors
+    /// without JavaScript, from the catalog's facets.
     private func facetOptions() -> [String: Any] {
-        var levels = Set<CourseLevel>(), languages: [String: LanguageTag?] = [:], modes = Set<DeliveryMode>()
-        let siteLanguage = site.language.lowercased()
-        for course in index.catalog.courses {
-            for level in course.facts.level?.suits ?? [] where level != .all { levels.insert(level) }
-            let tag = course.facts.language
-            languages[tag?.tag.lowercased() ?? siteLanguage] = tag ?? LanguageTag(site.language)
-            if course.runs.isEmpty { modes.insert(course.booking.mode) }
-            for run in course.runs { modes.insert(run.booking.mode) }
+        func options(_ kind: Facet.Kind) -> [[String: Any]] {
+            facets.filter { $0.kind == kind }.map { ["key": $0.slug.value, "name": $0.name, "url": paths.link(SitePaths.facet($0))] }
         }
-        let levelOptions = CourseLevel.allCases.filter(levels.contains)
-            .map { ["key": $0.rawValue, "name": Self.levelNames[$0]!] }
-        let languageOptions = languages.map { key, tag in ["key": key, "name": tag.map(LanguageNames.name) ?? key] }
-            .sorted { $0["name"]! < $1["name"]! }
-        let modeNames: [DeliveryMode: String] = [.onsite: "On site", .online: "Online", .blended: "Blended"]
-        let modeOptions = DeliveryMode.allCases.filter(modes.contains).map { ["key": $0.rawValue, "name": modeNames[$0]!] }
+        let levels = options(.level), languages = options(.language), modes = options(.format)
+        let groups = [("level", levels), ("language", languages), ("format", modes)].filter { !$0.1.isEmpty }
         return [
-            "levels": levelOptions, "hasLevels": !levelOptions.isEmpty,
-            "languages": languageOptions, "hasLanguages": languageOptions.count > 1, "siteLanguage": siteLanguage,
-            "modes": modeOptions, "hasModes": modeOptions.count > 1,
+            "levels": levels, "hasLevels": !levels.isEmpty,
+            "languages": languages, "hasLanguages": !languages.isEmpty, "siteLanguage": site.language.lowercased(),
+            "modes": modes, "hasModes": !modes.isEmpty,
+            "facetGroups": groups.enumerated().map { offset, group -> [String: Any] in
+                ["label": group.0, "links": group.1.enumerated().map { $1.merging(["last": $0 == group.1.count - 1]) { a, _ in a } },
+                 "last": offset == groups.count - 1]
+            },
+            "hasFacetGroups": !groups.isEmpty,
         ]
     }
 

@@ -15,6 +15,9 @@ extension PageContexts {
             var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
                                description: "\(tag.name) in \(site.title).", nav: "tags")
             context["name"] = tag.name
+            context["label"] = "Topic"
+            context["indexPath"] = SitePaths.tags
+            context["indexName"] = "all topics"
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
             let entries = tag.courses.flatMap { course -> [[String: Any]] in
@@ -22,6 +25,26 @@ extension PageContexts {
                     : course.runs.map { renderedCard(course, run: $0, templates: templates) }
             }
             context["entries"] = entries
+            context["entriesHTML"] = entries.map { $0["html"] as! String }.joined(separator: "\n")
+            return templates.render("tag", context)
+        }
+    }
+
+    /// `/levels/<level>/`, `/languages/<tag>/`, `/formats/<mode>/`: what the
+    /// catalog's level, language and format filters show, without JavaScript.
+    func facetPage(_ facet: Facet, templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.facet(facet), key: key(facet)) {
+            let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
+            var context = page(title: "\(facet.name) · \(label)", path: SitePaths.facet(facet),
+                               description: "\(label) \(facet.name) in \(site.title).", nav: "catalog")
+            let courses = Set(facet.entries.map(\.course.slug)).count
+            context["name"] = facet.name
+            context["label"] = label
+            context["indexPath"] = ""
+            context["indexName"] = "the whole catalog"
+            context["count"] = courses
+            context["plural"] = courses != 1
+            let entries = facet.entries.map { renderedCard($0.course, run: $0.run, templates: templates) }
             context["entriesHTML"] = entries.map { $0["html"] as! String }.joined(separator: "\n")
             return templates.render("tag", context)
         }

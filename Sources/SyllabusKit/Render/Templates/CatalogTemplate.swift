@@ -16,7 +16,8 @@ extension BuiltinTemplates {
 <label>Format <select name="mode"><option value="">All formats</option>{{#modes}}<option value="{{key}}">{{name}}</option>{{/modes}}</select></label>{{/hasModes}}
 <button type="reset" class="reset">Show all</button>
 <output class="filter-count" aria-live="polite"></output>
-</form>
+</form>{{#hasFacetGroups}}
+<noscript><p class="browse">Browse by {{#facetGroups}}{{label}}: {{#links}}<a href="{{url}}">{{name}}</a>{{^last}} · {{/last}}{{/links}}{{^last}}; {{/last}}{{/facetGroups}}</p></noscript>{{/hasFacetGroups}}
 {{/filters}}
 {{#hasRuns}}
 <section aria-labelledby="scheduled">

@@ -109,6 +109,7 @@ abbr[title] { text-decoration: none; }
 .is-cancelled .card-title a { color: var(--muted); }
 .run .button.book { align-self: flex-start; margin-top: 0.35rem; }
 .prerequisites { margin: 0; padding-left: 1.1rem; }
+.browse { padding: 0.75rem 1rem; background: var(--wash); border-radius: var(--radius); margin: 1rem 0; }
 
 .prose { max-width: 42rem; }
 .prose h2 { font-size: 1.25rem; }

@@ -18,9 +18,9 @@ extension BuiltinTemplates {
     static let tag = #"""
 {{<base}}
 {{$main}}
-<p class="kind">Topic</p>
+<p class="kind">{{label}}</p>
 <h1>{{name}}</h1>
-<p class="lede">{{count}} entr{{#plural}}ies{{/plural}}{{^plural}}y{{/plural}} · <a href="{{site_root}}tags/">all topics</a></p>
+<p class="lede">{{count}} entr{{#plural}}ies{{/plural}}{{^plural}}y{{/plural}} · <a href="{{site_root}}{{indexPath}}">{{indexName}}</a></p>
 <h2 class="visually-hidden">Entries</h2>
 <ol class="cards">
 {{{entriesHTML}}}
