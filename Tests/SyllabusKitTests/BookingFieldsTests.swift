@@ -155,6 +155,31 @@ import Testing
         #expect(problems == ["\(Self.path):3:11: error: 'language': \"\(tag)\" is not a BCP 47 language tag; \(hint)write e.g. en, sv or de-CH"])
     }
 
+    /// `syllabus new course` writes every new key commented; uncommented, they pass the checks.
+    @Test func theNewCourseSkeletonsBookingKeysPassWhenUncommented() throws {
+        let text = Scaffold.course(title: "T", slug: Slug("t")!, timestamp: TestSite.timestamp)
+        let keys = WrittenBooking.keys + CourseFactsFields.keys
+        func uncommenting(_ keep: (String) -> Bool) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).compactMap { line in
+                if keys.contains(where: { line.hasPrefix("# \($0):") }) { return String(line.dropFirst(2)) }
+                if line.hasPrefix("# runs:") || line.hasPrefix("#   - ") { return keep("runs") ? String(line.dropFirst(2)) : line }
+                if line.hasPrefix("start:") || line.hasPrefix("end:") { return keep("runs") ? nil : line }
+                return line
+            }.joined(separator: "\n")
+        }
+        for variant in ["start", "runs"] {
+            var log = DiagnosticLog()
+            let course = CourseLoader.load(SourceFile(path: Self.path, text: uncommenting { $0 == variant }), site: Self.site, log: &log)
+            #expect(log.sorted.isEmpty, "\(variant): \(log.sorted.map(\.description))")
+            #expect(course?.facts.level == .intermediate && course?.facts.language == LanguageTag("en"))
+            #expect(course?.runs.first?.booking == Booking(price: .amount(1800, CurrencyCode("EUR")!), register: "https://tickets.example.org/",
+                                                          writtenStatus: .scheduled, seats: 12, mode: .onsite))
+            if variant == "runs" {
+                #expect(course?.runs.last?.booking.mode == .online && course?.runs.last?.booking.status == .tentative)
+            }
+        }
+    }
+
     @Test func siteYMLChecksCurrencyRegisterAndLanguage() throws {
         let site = try TestSite([:], siteYML: TestSite.siteYML + "\ncurrency: ECU\nregister: www.example.org\nlanguage: en_GB\n")
         defer { site.remove() }
