@@ -51,7 +51,7 @@ extension BuiltinTemplates {
 <article>
 <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
 <p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}{{#dates}}<time datetime="{{startISO}}">{{dates}}</time>{{/dates}}{{^dates}}<span class="undated">No dates yet</span>{{/dates}}{{#hours}} <span class="hours">{{hours}}</span>{{/hours}}{{#location}} <span class="location">{{location}}</span>{{/location}}</p>{{#hasBadges}}
-<p class="badges">{{#status}}<span class="badge badge-{{tone}}">{{label}}</span>{{/status}}{{#mode}}<span class="badge badge-{{tone}}">{{label}}</span>{{/mode}}{{#level}}<span class="badge badge-level">{{level}}</span>{{/level}}{{#languageName}}<span class="badge badge-language" title="Taught in {{languageName}}">{{languageName}}</span>{{/languageName}}{{#price}}<span class="price">{{price}}</span>{{/price}}</p>{{/hasBadges}}
+<p class="badges">{{#price}}<span class="price">{{price}}</span>{{/price}}{{#status}}<span class="badge badge-{{tone}}">{{label}}</span>{{/status}}{{#mode}}<span class="badge badge-{{tone}}">{{label}}</span>{{/mode}}{{#level}}<span class="badge badge-level">{{level}}</span>{{/level}}{{#languageName}}<span class="badge badge-language" title="Taught in {{languageName}}">{{languageName}}</span>{{/languageName}}</p>{{/hasBadges}}
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 {{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
 {{#hasTags}}<ul class="tags" aria-label="Topics">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>{{/hasTags}}

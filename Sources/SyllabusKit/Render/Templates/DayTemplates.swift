@@ -47,7 +47,7 @@ extension BuiltinTemplates {
 <article>
 <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
 <p class="meta">{{#kind}}<span class="kind">{{kind}}</span> {{/kind}}<span class="hours">{{hours}} <span class="zone">({{timezone}})</span></span>{{#multiDay}} <span>Day {{dayOfRun}} of {{dayCount}}</span>{{/multiDay}}{{#location}} <span class="location">{{location}}</span>{{/location}}</p>{{#hasBadges}}
-<p class="badges">{{#status}}<span class="badge badge-{{tone}}">{{label}}</span>{{/status}}{{#mode}}<span class="badge badge-{{tone}}">{{label}}</span>{{/mode}}{{#level}}<span class="badge badge-level">{{level}}</span>{{/level}}{{#languageName}}<span class="badge badge-language" title="Taught in {{languageName}}">{{languageName}}</span>{{/languageName}}{{#price}}<span class="price">{{price}}</span>{{/price}}</p>{{/hasBadges}}
+<p class="badges">{{#price}}<span class="price">{{price}}</span>{{/price}}{{#status}}<span class="badge badge-{{tone}}">{{label}}</span>{{/status}}{{#mode}}<span class="badge badge-{{tone}}">{{label}}</span>{{/mode}}{{#level}}<span class="badge badge-level">{{level}}</span>{{/level}}{{#languageName}}<span class="badge badge-language" title="Taught in {{languageName}}">{{languageName}}</span>{{/languageName}}</p>{{/hasBadges}}
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 {{#hasInstructors}}<p class="people">With {{#instructors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/instructors}}</p>{{/hasInstructors}}
 </article>
