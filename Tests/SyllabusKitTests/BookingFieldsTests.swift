@@ -181,7 +181,7 @@ import Testing
     }
 
     @Test func siteYMLChecksCurrencyRegisterAndLanguage() throws {
-        let site = try TestSite([:], siteYML: TestSite.siteYML + "\ncurrency: ECU\nregister: www.example.org\nlanguage: en_GB\n")
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n"], siteYML: TestSite.siteYML + "\ncurrency: ECU\nregister: www.example.org\nlanguage: en_GB\n")
         defer { site.remove() }
         #expect(site.failures() == [
             "content/site.yml:5:11: error: 'currency': \"ECU\" is not an ISO 4217 currency code in use; write e.g. EUR, SEK or USD",
