@@ -29,6 +29,8 @@ unit-test: build
 	$(SWIFT) test
 	# The template library we carry with a patch (Vendor/swift-mustache/SYLLABUS.md).
 	$(SWIFT) test --package-path Vendor/swift-mustache
+	# The HTTP server we carry with a patch (Vendor/FlyingFox/SYLLABUS.md).
+	$(SWIFT) test --package-path Vendor/FlyingFox --filter FlyingFoxTests
 
 integration-test: build
 	SYLLABUS_BIN=$(CURDIR)/$(BIN_DEBUG) $(PYTEST) -q IntegrationTests
@@ -40,14 +42,18 @@ BENCH_SIZES ?= 1000,10000
 bench: release
 	python3 scripts/bench.py --bin $(CURDIR)/$(BIN_RELEASE) --sizes $(BENCH_SIZES) --runs 3 --results bench
 
-## make fuzz: libFuzzer on the course-file loader for FUZZ_SECONDS (default 60).
+## make fuzz: libFuzzer for FUZZ_SECONDS each (default 60) on the course-file loader, then on
+## the whole pipeline (a site of several files, templates included, checked as `syllabus check`).
 FUZZ_SECONDS ?= 60
+FUZZ_BUILD = $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 fuzz: deps
-	$(SWIFT) build -c release --scratch-path .build-fuzz --product FrontMatterFuzzer \
-		-Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
-	mkdir -p .build-fuzz/corpus
+	$(FUZZ_BUILD) --product FrontMatterFuzzer
+	$(FUZZ_BUILD) --product SiteFuzzer
+	mkdir -p .build-fuzz/corpus .build-fuzz/site-corpus
 	.build-fuzz/release/FrontMatterFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-print_final_stats=1 .build-fuzz/corpus Tests/Fuzz/corpus
+	.build-fuzz/release/SiteFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -dict=Tests/Fuzz/site.dict \
+		-print_final_stats=1 .build-fuzz/site-corpus Tests/Fuzz/site-corpus
 
 ## make leakcheck: the CommonMark wrapper rendering every shipped body 200 times under
 ## valgrind; fails on any "definitely lost" block. (valgrind 3.19 cannot read the DWARF 5

@@ -13,7 +13,8 @@ let package = Package(
         // swift-mustache 2.1.1 with lookup fast paths; see Vendor/swift-mustache/SYLLABUS.md.
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // FlyingFox 0.27.1 with request limits, timeouts and linear parsing; see Vendor/FlyingFox/SYLLABUS.md.
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         .systemLibrary(
@@ -31,8 +32,12 @@ let package = Package(
                 "CRenameExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The built-in theme is the top-level templates/, embedded at build time.
+            plugins: ["EmbedTheme"]
         ),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "SyllabusPreview",
             dependencies: [
@@ -54,6 +59,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "FrontMatterFuzzer", dependencies: ["SyllabusKit"]),
+        .executableTarget(name: "SiteFuzzer", dependencies: ["SyllabusKit"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(
             name: "SyllabusKitTests",

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the Python integration tests need: a Java runtime (Nu HTML
-# checker), headless Chromium and its driver, fonts for screenshots, and a
-# virtualenv at ./.venv with IntegrationTests/requirements-*.txt.
+# checker), headless Chromium and its driver, fonts for screenshots, nginx,
+# libical through GObject introspection (used from Debian's /usr/bin/python3,
+# which can import gi) and calcurse for the feed tests, and a virtualenv at
+# ./.venv with IntegrationTests/requirements-*.txt.
 # Idempotent: a second run only checks and returns in a few seconds.
 set -euo pipefail
 
@@ -12,7 +14,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
-for pkg in chromium chromium-driver fonts-dejavu-core; do
+# nginx-light: the nginx recipe of docs/deploy.md is served by a real nginx in IntegrationTests/deploy.
+for pkg in chromium chromium-driver fonts-dejavu-core nginx-light gir1.2-ical-3.0 python3-gi calcurse; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 

@@ -4,7 +4,13 @@ Reads a site's ``content/`` (site.yml, courses/*.md, instructors/*.md) with
 PyYAML and computes, without looking at any generator output:
 
 * which feeds must exist (``calendar.ics``, ``courses/<slug>/calendar.ics``,
-  ``instructors/<slug>/calendar.ics``) and which runs each must hold;
+  ``instructors/<slug>/calendar.ics``, ``tags/<slug>/calendar.ics``) and which
+  runs each must hold: the catalog and topic feeds only runs that ended at most
+  ``feed_past_days`` (site.yml, default 30) before the build date (the local
+  date in the site's zone of SOURCE_DATE_EPOCH);
+* the UID of each day's event: ``<slug>-<n>@host`` for day 1 and
+  ``<slug>-<n>.<k>@host`` for day k of the n-th run as written, or
+  ``<slug>.<id>[.<k>]@host`` for a run with ``id:``;
 * every occurrence of every run: for each day of the run, the local start and
   end at the run's hours in the run's zone, converted to UTC with ``zoneinfo``;
   ``all-day`` runs as (date, next date).
@@ -50,6 +56,11 @@ def instructor_slug(name: str) -> str:
         out.append(_LIGATURES.get(ch, ch))
     folded = "".join(out)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def tag_slug(name: str) -> str:
+    """Topic slugs fold like names, with ``+`` and ``#`` spelled out (C++ -> c-plus-plus)."""
+    return instructor_slug(name.replace("+", " plus ").replace("#", " sharp "))
 
 
 def split_front_matter(path: Path) -> dict:
@@ -115,6 +126,7 @@ class Run:
     instructors: list
     tags: list
     page_url: str
+    run_id: str | None = None
 
     @property
     def days(self) -> int:
@@ -124,8 +136,17 @@ class Run:
     def all_day(self) -> bool:
         return self.hours is None
 
-    def uid(self, host: str) -> str:
-        return f"{self.course_slug}-{self.index}@{host}"
+    def uid(self, host: str, day: int = 1) -> str:
+        """UID of the event of day ``day`` (1-based) of this run."""
+        run = f"{self.course_slug}.{self.run_id}" if self.run_id else f"{self.course_slug}-{self.index}"
+        return f"{run}@{host}" if day == 1 else f"{run}.{day}@{host}"
+
+    def uids(self, host: str) -> list:
+        return [self.uid(host, k) for k in range(1, self.days + 1)]
+
+    def day_events(self):
+        """[(uid day number, date)] for every day of the run."""
+        return [(k + 1, self.start + dt.timedelta(days=k)) for k in range(self.days)]
 
     def local_bounds(self, day: dt.date):
         """Local aware (start, end) datetimes on one day (fold=0, RFC 5545's choice)."""
@@ -157,6 +178,8 @@ class SiteModel:
     host: str
     timezone: str
     organizer: dict | None
+    build_date: dt.date = dt.date(2020, 9, 13)
+    feed_past_days: int = 30
     runs: list = field(default_factory=list)
     dated_slugs: list = field(default_factory=list)
     excluded: list = field(default_factory=list)  # (slug, title) of undated entries and drafts
@@ -164,7 +187,10 @@ class SiteModel:
 
     def feeds(self) -> dict:
         """relative feed path -> list of runs it must hold (exactly)."""
-        feeds = {"calendar.ics": list(self.runs)}
+        recent = [r for r in self.runs if r.end + dt.timedelta(days=self.feed_past_days) >= self.build_date]
+        feeds = {"calendar.ics": recent}
+        for tag in sorted({tag_slug(t) for r in recent for t in r.tags}):
+            feeds[f"tags/{tag}/calendar.ics"] = [r for r in recent if tag in {tag_slug(t) for t in r.tags}]
         for slug in self.dated_slugs:
             feeds[f"courses/{slug}/calendar.ics"] = [r for r in self.runs if r.course_slug == slug]
         instructor_slugs = sorted({instructor_slug(n) for r in self.runs for n in r.instructors})
@@ -174,7 +200,7 @@ class SiteModel:
         return feeds
 
 
-def load_site(root: Path) -> SiteModel:
+def load_site(root: Path, epoch: int = 1600000000) -> SiteModel:
     root = Path(root)
     site_path = root / "content" / "site.yml"
     if not site_path.is_file():
@@ -187,8 +213,10 @@ def load_site(root: Path) -> SiteModel:
     site_tz = str(site.get("timezone") or "UTC")
     site_time = site.get("time")
     organizer = site.get("organizer") or None
+    build_date = dt.datetime.fromtimestamp(epoch, ZoneInfo(site_tz)).date()
     model = SiteModel(root=root, title=str(site["title"]), base_url=base_url, host=host,
-                      timezone=site_tz, organizer=organizer)
+                      timezone=site_tz, organizer=organizer, build_date=build_date,
+                      feed_past_days=int(site.get("feed_past_days", 30)))
 
     for path in sorted((root / "content" / "courses").glob("*.md")):
         fm = split_front_matter(path)
@@ -230,7 +258,8 @@ def load_site(root: Path) -> SiteModel:
                 tz=tz,
                 location=str(raw.get("location", course_loc)) if raw.get("location", course_loc) is not None else None,
                 instructors=names if names is not None else course_names,
-                tags=tags, page_url=page_url))
+                tags=tags, page_url=page_url,
+                run_id=str(raw["id"]) if raw.get("id") is not None else None))
     if not model.runs:
         raise ModelError(f"{root}: no scheduled runs; the feed tests would be vacuous")
     return model

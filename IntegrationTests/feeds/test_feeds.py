@@ -48,7 +48,7 @@ def test_excluded_entries_in_no_feed(site_build):
             uid = ev.one("UID").value if ev.one("UID") else ""
             summary = icstools.unescape_text(ev.one("SUMMARY").value) if ev.one("SUMMARY") else ""
             for slug, title in excluded:
-                if re.match(rf"^{re.escape(slug)}-\d+@", uid) or summary == title:
+                if re.match(rf"^{re.escape(slug)}(-\d+|\.[a-z][a-z0-9-]*)(\.\d+)?@", uid) or summary == title:
                     problems.append(f"{rel}: UID {uid!r} SUMMARY {summary!r} is excluded entry {slug!r}")
     assert not problems, "\n".join(problems)
 
@@ -94,7 +94,9 @@ def test_vobject_validates(feed):
 
     comp = vobject.readOne(feed.text, validate=True)
     assert comp.validate(raiseException=True)
-    assert len(list(comp.vevent_list)) == len(feed.events)
+    # vobject has no vevent_list at all for a feed without events (a catalog
+    # feed whose runs all ended more than feed_past_days ago).
+    assert len(list(getattr(comp, "vevent_list", []))) == len(feed.events)
 
 
 def test_ical_parses(feed):
@@ -177,7 +179,7 @@ def test_method_iff_organizer(feed):
 
 
 def test_uids(feed):
-    """UIDs unique, exactly <course-slug>-<run index>@<base_url host> for the runs this feed must hold."""
+    """UIDs unique, exactly one per day of each run this feed must holds (see feedmodel.Run.uid)."""
     host = feed.built.model.host
     uids = [ev.one("UID").value if ev.one("UID") else None for ev in feed.events]
     dupes = [u for u, n in Counter(uids).items() if n > 1]
@@ -185,7 +187,7 @@ def test_uids(feed):
     assert None not in uids, "an event without exactly one UID"
     bad_host = [u for u in uids if not u.endswith(f"@{host}")]
     assert not bad_host, f"UIDs not ending in @{host}: {bad_host}"
-    expected = sorted(r.uid(host) for r in feed.expected_runs)
+    expected = sorted(u for r in feed.expected_runs for u in r.uids(host))
     assert sorted(uids) == expected
 
 
@@ -212,47 +214,62 @@ def _fmt_local(d: dt.datetime) -> str:
 
 
 def test_event_structure(feed):
-    """Our design: one VEVENT per run; TZID=<IANA name> local times or VALUE=DATE with
-    exclusive DTEND; RRULE:FREQ=DAILY;COUNT=<days> iff the run has more than one day;
-    SEQUENCE present."""
+    """Our design: one VEVENT per day of each run, no recurrence; TZID=<IANA name> local
+    times at that day's hours, or VALUE=DATE with exclusive DTEND; SEQUENCE a 32-bit
+    INTEGER and LAST-MODIFIED in UTC."""
     host = feed.built.model.host
     by_uid = feed.events_by_uid()
     problems = []
     for run in feed.expected_runs:
-        evs = by_uid.get(run.uid(host), [])
-        if len(evs) != 1:
-            problems.append(f"{run.label()}: {len(evs)} VEVENTs with UID {run.uid(host)}")
-            continue
-        ev = evs[0]
-        start, end = ev.one("DTSTART"), ev.one("DTEND")
-        if start is None or end is None:
-            problems.append(f"{run.label()}: needs exactly one DTSTART and one DTEND")
-            continue
-        if run.all_day:
-            want = [("DTSTART", {"VALUE": "DATE"}, run.start.strftime("%Y%m%d")),
-                    ("DTEND", {"VALUE": "DATE"}, (run.start + dt.timedelta(days=1)).strftime("%Y%m%d"))]
-        else:
-            s, e = run.local_bounds(run.start)
-            want = [("DTSTART", {"TZID": run.tz}, _fmt_local(s)), ("DTEND", {"TZID": run.tz}, _fmt_local(e))]
-        for (name, params, value), got in zip(want, (start, end)):
-            if got.params != params or got.value != value:
-                problems.append(f"{run.label()}: {name} is {got.params} {got.value!r}, want {params} {value!r}")
-        rrules = ev.get("RRULE")
-        if run.days == 1:
-            if rrules:
-                problems.append(f"{run.label()}: 1-day run has RRULE {rrules[0].value!r}")
-        else:
-            parts = dict(kv.split("=", 1) for kv in rrules[0].value.split(";")) if len(rrules) == 1 else None
-            if parts != {"FREQ": "DAILY", "COUNT": str(run.days)}:
-                problems.append(f"{run.label()}: RRULE {[r.value for r in rrules]}, "
-                                f"want FREQ=DAILY;COUNT={run.days}")
-        for name in ("RDATE", "EXDATE", "DURATION"):
-            if ev.get(name):
-                problems.append(f"{run.label()}: unexpected {name}")
-        seq = ev.get("SEQUENCE")
-        if len(seq) != 1 or not seq[0].value.isdigit():
-            problems.append(f"{run.label()}: SEQUENCE {[p.value for p in seq]}")
+        for k, day in run.day_events():
+            uid = run.uid(host, k)
+            evs = by_uid.get(uid, [])
+            label = f"{run.label()} day {k}"
+            if len(evs) != 1:
+                problems.append(f"{label}: {len(evs)} VEVENTs with UID {uid}")
+                continue
+            ev = evs[0]
+            start, end = ev.one("DTSTART"), ev.one("DTEND")
+            if start is None or end is None:
+                problems.append(f"{label}: needs exactly one DTSTART and one DTEND")
+                continue
+            if run.all_day:
+                want = [("DTSTART", {"VALUE": "DATE"}, day.strftime("%Y%m%d")),
+                        ("DTEND", {"VALUE": "DATE"}, (day + dt.timedelta(days=1)).strftime("%Y%m%d"))]
+            else:
+                s, e = run.local_bounds(day)
+                want = [("DTSTART", {"TZID": run.tz}, _fmt_local(s)), ("DTEND", {"TZID": run.tz}, _fmt_local(e))]
+            for (name, params, value), got in zip(want, (start, end)):
+                if got.params != params or got.value != value:
+                    problems.append(f"{label}: {name} is {got.params} {got.value!r}, want {params} {value!r}")
+            for name in ("RRULE", "RDATE", "EXDATE", "DURATION"):
+                if ev.get(name):
+                    problems.append(f"{label}: unexpected {name}")
+            seq = ev.get("SEQUENCE")
+            if len(seq) != 1 or not seq[0].value.isdigit() or int(seq[0].value) >= 2**31:
+                problems.append(f"{label}: SEQUENCE {[p.value for p in seq]}")
+            modified = ev.get("LAST-MODIFIED")
+            if len(modified) != 1 or not re.fullmatch(r"\d{8}T\d{6}Z", modified[0].value):
+                problems.append(f"{label}: LAST-MODIFIED {[p.value for p in modified]}")
+            if [p.value for p in ev.get("STATUS")] != ["CONFIRMED"]:
+                problems.append(f"{label}: STATUS {[p.value for p in ev.get('STATUS')]}")
     assert not problems, f"{feed.rel}:\n" + "\n".join(problems)
+
+
+def test_no_text_twice(feed):
+    """No event repeats a property, and DESCRIPTION does not repeat SUMMARY or LOCATION."""
+    problems = []
+    for ev in feed.events:
+        names = [p.name for p in ev.props if p.name != "CATEGORIES"]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            problems.append(f"{ev.one('UID').value}: repeated {dupes}")
+        desc = icstools.unescape_text(ev.one("DESCRIPTION").value)
+        for name in ("SUMMARY", "LOCATION"):
+            p = ev.one(name)
+            if p and icstools.unescape_text(p.value) in desc:
+                problems.append(f"{ev.one('UID').value}: DESCRIPTION repeats {name}")
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_text_fields(feed):
@@ -264,8 +281,7 @@ def test_text_fields(feed):
     by_uid = feed.events_by_uid()
     parsed = {str(ev["UID"]): ev for ev in icalendar.Calendar.from_ical(feed.text).walk("VEVENT")}
     problems = []
-    for run in feed.expected_runs:
-        uid = run.uid(host)
+    for run, uid in ((r, u) for r in feed.expected_runs for u in r.uids(host)):
         evs = by_uid.get(uid, [])
         if len(evs) != 1 or uid not in parsed:
             problems.append(f"{run.label()}: no single VEVENT {uid}")
@@ -320,6 +336,9 @@ def test_vtimezones_match_tzdata(feed):
     last end + 1 day), its offset (computed from its own STANDARD/DAYLIGHT rules, see
     icstools.VTimezoneOffsets) equals zoneinfo's for the same IANA name."""
     vtzs = list(feed.tree.walk("VTIMEZONE"))
+    if not feed.expected_runs:
+        assert not vtzs and not feed.events, f"{feed.rel} must be empty: every run ended before its window"
+        return
     timed_zones = {r.tz for r in feed.expected_runs if not r.all_day}
     defined = {c.one("TZID").value for c in vtzs if c.one("TZID")}
     assert timed_zones <= defined, f"zones used by timed runs without VTIMEZONE: {sorted(timed_zones - defined)}"
@@ -391,10 +410,10 @@ def test_base_url_override_sets_uid_host_and_urls(tmp_path):
     model = feedmodel.load_site(FIXTURE_ROOT)
     tree = icstools.parse_tree((out / "calendar.ics").read_text(encoding="utf-8"))
     events = list(tree.walk("VEVENT"))
-    assert sorted(ev.one("UID").value for ev in events) == \
-        sorted(f"{r.course_slug}-{r.index}@mirror.example.net" for r in model.runs)
+    runs = {u: r for r in model.runs for u in r.uids("mirror.example.net")}
+    assert sorted(ev.one("UID").value for ev in events) == sorted(runs)
     for ev in events:
-        slug = ev.one("UID").value.rsplit("-", 1)[0]
+        slug = runs[ev.one("UID").value].course_slug
         want = f"https://mirror.example.net/cat/courses/{slug}/"
         assert [p.value for p in ev.get("URL")] == [want]
         assert want in icstools.unescape_text(ev.one("DESCRIPTION").value)

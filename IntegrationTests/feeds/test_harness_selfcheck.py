@@ -203,6 +203,7 @@ def test_model_slug_and_inheritance(tmp_path):
     assert r1.occurrences() == [(dt.datetime(2021, 1, 1, 1, tzinfo=UTC), dt.datetime(2021, 1, 1, 2, tzinfo=UTC))]
     assert (r2.all_day, r2.instructors, r2.occurrences()) == \
         (True, ["B"], [(dt.date(2021, 2, 1), dt.date(2021, 2, 2)), (dt.date(2021, 2, 2), dt.date(2021, 2, 3))])
+    assert r2.uids(m.host) == ["a-2@h.example.org", "a-2.2@h.example.org"]
     assert sorted(m.feeds()) == ["calendar.ics", "courses/a/calendar.ics", "instructors/b/calendar.ics",
                                  "instructors/zoe-muszynski/calendar.ics"]
     assert sorted(m.excluded) == [("d", "D"), ("u", "U")]

@@ -26,6 +26,12 @@ BASE_URL = "https://example.org/training/"
 BASE_PATH = "/training/"  # the path of BASE_URL, and the folder the site is built into
 DEPLOY_HOST = urlsplit(BASE_URL).netloc
 
+# SOURCE_DATE_EPOCH of every test build unless a test picks another: 2020-05-01,
+# before the shipped catalog's runs (May 2020) and the varied site's (2021), so
+# that all of them are upcoming and the listings show every run. Tests of
+# upcoming and past build with their own dates (test_over_time.py).
+BUILD_EPOCH = int(os.environ.get("SYLLABUS_TEST_EPOCH", "1588334400"))
+
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
 
@@ -37,7 +43,12 @@ class BuildError(RuntimeError):
     pass
 
 
-def build_site(parent: Path, *, timeout: float = 120) -> Path:
+def build_env(epoch: int | None = None) -> dict:
+    """The environment of a test build: SOURCE_DATE_EPOCH fixes the build date."""
+    return dict(os.environ, SOURCE_DATE_EPOCH=str(BUILD_EPOCH if epoch is None else epoch))
+
+
+def build_site(parent: Path, *, timeout: float = 120, epoch: int | None = None) -> Path:
     """Builds the catalog into <parent>/training/ and returns that folder."""
     if not SYLLABUS_BIN.is_file():
         raise BuildError(
@@ -47,7 +58,7 @@ def build_site(parent: Path, *, timeout: float = 120) -> Path:
     output = parent / BASE_PATH.strip("/")
     cmd = [str(SYLLABUS_BIN), "build", "--root", str(SITE_ROOT),
            "--output", str(output), "--base-url", BASE_URL]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=build_env(epoch))
     if proc.returncode != 0:
         raise BuildError(
             f"`{' '.join(cmd)}` exited {proc.returncode}\n"

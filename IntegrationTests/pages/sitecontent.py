@@ -148,12 +148,12 @@ def load_courses(root: Path = harness.SITE_ROOT, *, drafts: bool = False) -> lis
 # --------------------------------------------------------------------------- building other roots
 
 
-def build_root(root: Path, parent: Path, *, timeout: float = 120) -> Path:
+def build_root(root: Path, parent: Path, *, timeout: float = 120, epoch: int | None = None) -> Path:
     """Builds <root>/content into <parent>/training/ under harness.BASE_URL; returns that folder."""
     output = parent / harness.BASE_PATH.strip("/")
     cmd = [str(harness.SYLLABUS_BIN), "build", "--root", str(root), "--output", str(output),
            "--base-url", harness.BASE_URL]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=harness.build_env(epoch))
     if proc.returncode != 0 or not (output / "index.html").is_file():
         raise harness.BuildError(f"`{' '.join(cmd)}` exited {proc.returncode}\n"
                                  f"--- stdout\n{proc.stdout}--- stderr\n{proc.stderr}")
@@ -346,3 +346,142 @@ Draft body.
 
 def write_varied_site(root: Path) -> Path:
     return write_content(root, VARIED_SITE_YML, VARIED_COURSES)
+
+
+# --------------------------------------------------------------------------- a catalog over time
+
+# The over-time site is built on 2021-03-01 (noon in Stockholm) with page_size 2:
+# runs on both sides of that day, every listing on several pages.
+OVER_TIME_BUILD = dt.date(2021, 3, 1)
+OVER_TIME_EPOCH = int(dt.datetime(2021, 3, 1, 11, 0, tzinfo=dt.timezone.utc).timestamp())
+
+OVER_TIME_SITE = """title: Training Over Time
+base_url: https://example.org/training/
+timezone: Europe/Stockholm
+time: "09:00-17:00"
+page_size: 2
+"""
+
+OVER_TIME_COURSES = {
+    "erlang-basics.md": """---
+title: Erlang Basics
+summary: A gentle start with processes and mailboxes.
+kind: course
+instructors: [Ada Lovelace]
+tags: [Erlang, OTP]
+location: Stockholm
+runs:
+  - {start: 2020-11-02, end: 2020-11-04}
+  - {start: 2021-03-03, end: 2021-03-05}
+---
+Processes first.
+""",
+    "otp-design.md": """---
+title: OTP Design
+summary: Supervision trees explained with kittens.
+instructors: [Grace Hopper]
+tags: [Erlang, OTP]
+start: 2021-02-25
+end: 2021-02-26
+---
+Trees.
+""",
+    "elixir-intro.md": """---
+title: Elixir Introduction
+summary: From pipes to processes.
+kind: tutorial
+instructors: [Grace Hopper]
+tags: [Elixir]
+start: 2021-04-12
+end: 2021-04-14
+location: Gothenburg
+---
+Pipes.
+""",
+    "phoenix-live.md": """---
+title: Phoenix LiveView
+summary: Interactive pages without writing JavaScript.
+instructors: [Ada Lovelace, Grace Hopper]
+tags: [Elixir, Phoenix]
+start: 2021-05-03
+time: "10:00-15:00"
+location: Online
+---
+Live.
+""",
+    "beam-tuning.md": """---
+title: BEAM Tuning
+summary: Schedulers, memory and the garbage collector.
+instructors: [Zoë Muszyński]
+tags: [Erlang]
+start: 2021-06-07
+end: 2021-06-09
+timezone: Asia/Tokyo
+location: Tokyo
+---
+Tuning.
+""",
+    "erlang-exam.md": """---
+title: Erlang Certification
+summary: A written exam, booked on request.
+kind: certification
+tags: [Erlang]
+---
+Write to us.
+""",
+    "testing-otp.md": """---
+title: Testing OTP Systems
+summary: Property-based testing of supervisors.
+instructors: [Zoë Muszyński]
+tags: [Erlang, Testing]
+start: 2020-09-14
+---
+Properties.
+""",
+    "kafka-beam.md": """---
+title: Kafka from the BEAM
+summary: Streams, partitions and back-pressure.
+instructors: [Ada Lovelace]
+tags: [Erlang]
+start: 2021-09-20
+end: 2021-09-21
+location: Online
+---
+Streams.
+""",
+}
+
+
+def write_over_time_site(root: Path) -> Path:
+    return write_content(root, OVER_TIME_SITE, OVER_TIME_COURSES)
+
+
+def catalog_cards(courses, today: dt.date, *, tag=None, instructor=None, month=None) -> list:
+    """(course path, start date or None) of the catalog's cards in order, as the contract
+    orders them: upcoming runs by date, then the entries with no upcoming run, A-Z;
+    filtered by topic, instructor (a run's own) and month (runs only)."""
+    runs, rest = [], []
+    for c in courses:
+        upcoming = [r for r in c.runs if r.end >= today]
+        for r in upcoming:
+            runs.append((r.start, r.hours[0] if r.hours else dt.time(0, 0), c.title.lower(), c, r))
+        if not upcoming:
+            rest.append(c)
+    runs.sort(key=lambda x: x[:3])
+    rest.sort(key=lambda c: c.title.lower())
+    out = []
+    for _, _, _, c, r in runs:
+        if tag and tag not in {fold_slug(t) for t in c.tags}:
+            continue
+        if instructor and instructor not in {fold_slug(n) for n in r.instructors}:
+            continue
+        if month and month not in r.months:
+            continue
+        out.append((c.path, r.start.isoformat()))
+    for c in rest:
+        if month or (tag and tag not in {fold_slug(t) for t in c.tags}):
+            continue
+        if instructor and instructor not in {fold_slug(n) for n in c.all_instructors}:
+            continue
+        out.append((c.path, None))
+    return out

@@ -11,13 +11,16 @@ https://example.org/training/) into a temporary root, starts
 from __future__ import annotations
 
 import http.client
+import asyncio
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -66,12 +69,21 @@ class Response:
 class Server:
     """One `syllabus serve` process; stderr is collected line by line."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, open_files: tuple[int, int] | None = None, before: str | None = None):
+        """`open_files`: the (soft, hard) RLIMIT_NOFILE to start with; `before`: a
+        shell command run first, in the process that then becomes the server (`$$`
+        is the server's pid)."""
         self.root = root
         self.port = free_port()
+        # A private $TMPDIR (Foundation's temporaryDirectory) so the build folder can be found.
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="serve-tmp-"))
+        argv = [str(BIN), "serve", "--root", str(root), "--port", str(self.port)]
+        if before:
+            argv = ["sh", "-c", before + '; exec "$@"', "sh", *argv]
         self.proc = subprocess.Popen(
-            [str(BIN), "serve", "--root", str(root), "--port", str(self.port)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env={**os.environ, "TMPDIR": str(self.tmpdir)},
+            preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE, open_files)) if open_files else None,
         )
         self.lines: list[str] = []
         self._lock = threading.Lock()
@@ -91,9 +103,15 @@ class Server:
             return "\n".join(self.lines)
 
     @property
+    def build_folders(self) -> list[Path]:
+        return sorted(self.tmpdir.glob("syllabus-serve-*"))
+
+    @property
     def build_folder(self) -> Path:
-        # Foundation's temporaryDirectory: $TMPDIR, else /tmp.
-        return Path(os.environ.get("TMPDIR") or "/tmp") / f"syllabus-serve-{self.proc.pid}"
+        """The one folder the server made in its $TMPDIR (whatever its name)."""
+        folders = [f for f in self.build_folders if f.name != f"syllabus-serve-{self.proc.pid}"]
+        assert len(folders) == 1, f"expected one build folder in {self.tmpdir}: {folders}"
+        return folders[0]
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
@@ -167,7 +185,7 @@ class Server:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=5)
-        shutil.rmtree(self.build_folder, ignore_errors=True)
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
 
 
 class LongPoll(threading.Thread):
@@ -675,8 +693,11 @@ def test_sigterm_stops_cleanly(site):
 
 
 def test_port_in_use_fails_with_a_message(shared, site):
+    tmpdir = site.parent / "tmp"
+    tmpdir.mkdir()
     proc = subprocess.Popen([str(BIN), "serve", "--root", str(site), "--port", str(shared.port)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(tmpdir)})
     try:
         _, stderr = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:
@@ -685,8 +706,275 @@ def test_port_in_use_fails_with_a_message(shared, site):
         pytest.fail("serve on a port in use kept running")
     assert proc.returncode != 0
     assert stderr.strip()
-    assert not (Path(os.environ.get("TMPDIR") or "/tmp") / f"syllabus-serve-{proc.pid}").exists(), \
-        "build folder left behind"
+    assert not list(tmpdir.iterdir()), "build folder left behind"
+
+
+# ------------------------------------------------------------ hostile clients
+
+IDLE_CONNECTIONS = 2000
+HEAD_TIMEOUT = 10.0  # the server's limit for a request's line and headers (PreviewServer)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _enough_descriptors_here():
+    """This process holds thousands of connections in the tests below."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = min(hard, 8192) if hard != resource.RLIM_INFINITY else 8192
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    yield
+    resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def open_idle(port: int, count: int) -> list[socket.socket]:
+    """`count` connections that never send a byte, as a port scan or a slow browser leaves them."""
+    sockets = []
+    for _ in range(count):
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.settimeout(REQUEST_TIMEOUT)
+        s.connect(("127.0.0.1", port))
+        sockets.append(s)
+    return sockets
+
+
+def close_all(sockets: list[socket.socket]) -> None:
+    for s in sockets:
+        s.close()
+
+
+def raw_exchange(port: int, data: bytes, timeout: float = REQUEST_TIMEOUT) -> bytes:
+    """Sends `data` while reading the answer (a server that answers early must
+    not dead-lock a client still sending) and returns everything received."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        sender = threading.Thread(target=lambda: _send_quietly(s, data), daemon=True)
+        sender.start()
+        received = b""
+        try:
+            while chunk := s.recv(65536):
+                received += chunk
+        except ConnectionResetError:
+            pass
+        sender.join(timeout)
+        return received
+
+
+def _send_quietly(s: socket.socket, data: bytes) -> None:
+    try:
+        s.sendall(data)
+    except OSError:
+        pass  # the server closed after answering: expected for refused requests
+
+
+def served_quickly(srv: Server, within: float = 2.0) -> None:
+    started = time.monotonic()
+    resp = srv.get(BASE + "courses/otp-basics/", timeout=within + 3)
+    took = time.monotonic() - started
+    assert resp.status == 200 and b"OTP Basics" in resp.body, resp
+    assert took < within, f"answered after {took:.2f} s"
+
+
+@pytest.mark.parametrize("open_files", [(1024, None), (1024, 1024)], ids=["soft-1024", "hard-1024"])
+def test_thousands_of_idle_connections_do_not_stop_the_server(site, open_files):
+    """Issue 11 item 9: about 1,020 idle connections made `serve` exit with
+    "Too many open files". With the usual soft limit of 1,024 the server raises
+    it; when the hard limit is 1,024 too, it closes the idlest connections."""
+    soft, hard = open_files
+    srv = Server(site, open_files=(soft, hard or resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+    idle: list[socket.socket] = []
+    try:
+        srv.wait_ready()
+        idle = open_idle(srv.port, IDLE_CONNECTIONS)
+        time.sleep(0.5)  # let the server accept them all
+        assert srv.proc.poll() is None, f"serve exited with {srv.proc.returncode}:\n{srv.log}"
+        served_quickly(srv)
+        assert srv.state()["errors"] == []
+    finally:
+        close_all(idle)
+        srv.kill()
+
+
+def test_idle_and_half_sent_requests_are_closed_after_the_timeout(shared):
+    silent = open_idle(shared.port, 5)
+    partial = open_idle(shared.port, 5)
+    try:
+        for s in partial:  # a request line and one header, then nothing (slowloris)
+            s.sendall(b"GET " + BASE.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        for s in silent + partial:
+            s.settimeout(max(0.1, HEAD_TIMEOUT + 3 - (time.monotonic() - started)))
+            try:
+                assert s.recv(1) == b"", "the server answered a request it never got"
+            except TimeoutError:
+                pytest.fail(f"an idle connection was still open {time.monotonic() - started:.1f} s later")
+            except ConnectionResetError:
+                pass
+        assert time.monotonic() - started > HEAD_TIMEOUT - 1, "closed before the timeout"
+        served_quickly(shared)
+    finally:
+        close_all(silent + partial)
+
+
+def test_failed_accept_does_not_stop_the_server(site):
+    """Out of descriptors (EMFILE) the server keeps running and answers again
+    once descriptors are free."""
+    srv = Server(site)
+    try:
+        srv.wait_ready()
+        soft, hard = resource.prlimit(srv.proc.pid, resource.RLIMIT_NOFILE)
+        in_use = len(os.listdir(f"/proc/{srv.proc.pid}/fd"))
+        # Below the descriptors in use: every accept fails with EMFILE.
+        resource.prlimit(srv.proc.pid, resource.RLIMIT_NOFILE, (in_use - 2, hard))
+        waiting = []
+        try:
+            for _ in range(3):
+                s = socket.create_connection(("127.0.0.1", srv.port), timeout=REQUEST_TIMEOUT)
+                s.sendall(f"GET {BASE} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+                waiting.append(s)
+            time.sleep(1)
+            assert srv.proc.poll() is None, f"serve exited with {srv.proc.returncode}:\n{srv.log}"
+        finally:
+            resource.prlimit(srv.proc.pid, resource.RLIMIT_NOFILE, (soft, hard))
+        for s in waiting:  # accepted now, and answered
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+            s.close()
+            assert data.startswith(b"HTTP/1.1 200"), data[:100]
+        served_quickly(srv)
+    finally:
+        srv.kill()
+
+
+def test_long_url_is_refused_fast(shared):
+    """Issue 11 item 12: a 100 KB URL cost 4 s of CPU."""
+    started = time.monotonic()
+    data = raw_exchange(shared.port, f"GET {BASE}{'a' * 100_000} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    assert data.startswith(b"HTTP/1.1 414"), data[:100]
+    assert time.monotonic() - started < 1.5
+    # Just under the limit is an ordinary request.
+    data = raw_exchange(shared.port, f"GET {BASE}{'a' * 7_000} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    assert data.startswith(b"HTTP/1.1 404"), data[:100]
+    served_quickly(shared)
+
+
+def test_huge_header_is_refused_fast_and_others_are_answered_meanwhile(shared):
+    """Issue 11 item 12: a 1 MB header cost 118 s of CPU."""
+    results: list[tuple[float, bytes]] = []
+
+    def hostile():
+        started = time.monotonic()
+        data = raw_exchange(shared.port, f"GET {BASE} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ".encode()
+                            + b"b" * 1_000_000 + b"\r\n\r\n", timeout=10)
+        results.append((time.monotonic() - started, data))
+
+    senders = [threading.Thread(target=hostile) for _ in range(3)]
+    for sender in senders:
+        sender.start()
+    served_quickly(shared)
+    for sender in senders:
+        sender.join(15)
+    assert len(results) == 3, "a 1 MB header got no answer within 15 s"
+    for took, data in results:
+        assert data.startswith(b"HTTP/1.1 431"), data[:100]
+        assert took < 3, f"431 after {took:.2f} s"
+    # Many ordinary headers under the limit are fine.
+    many = "".join(f"X-Header-{n}: {'v' * 100}\r\n" for n in range(300))
+    data = raw_exchange(shared.port, f"GET {BASE} HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n".encode())
+    assert data.startswith(b"HTTP/1.1 200"), data[:100]
+
+
+async def _load(port: int, path: str, connections: int, seconds: float) -> tuple[int, list[str]]:
+    """`connections` clients, each sending requests one after another for
+    `seconds`: returns the number of 200 answers and every error."""
+    done = 0
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+
+    async def client():
+        nonlocal done
+        while time.monotonic() < deadline:
+            try:
+                reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), REQUEST_TIMEOUT)
+                writer.write(request)
+                data = await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT)
+                writer.close()
+                if data.startswith(b"HTTP/1.1 200") and b"OTP Basics" in data:
+                    done += 1
+                else:
+                    errors.append(repr(data[:60]))
+            except (OSError, asyncio.TimeoutError) as error:
+                errors.append(repr(error))
+
+    await asyncio.gather(*(client() for _ in range(connections)))
+    return done, errors
+
+
+def test_load_with_idle_connections_and_huge_headers(site):
+    """Prove it (issue 11): 200 busy connections for 10 s with 0 errors, while
+    2,000 connections sit idle and clients send 1 MB headers."""
+    srv = Server(site, open_files=(1024, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+    idle: list[socket.socket] = []
+    stop = threading.Event()
+    refused = []
+
+    def hostile():
+        while not stop.is_set():
+            refused.append(raw_exchange(srv.port, f"GET {BASE} HTTP/1.1\r\nX-Big: ".encode()
+                                        + b"b" * 1_000_000 + b"\r\n\r\n", timeout=10)[:12])
+
+    try:
+        srv.wait_ready()
+        idle = open_idle(srv.port, IDLE_CONNECTIONS)
+        sender = threading.Thread(target=hostile, daemon=True)
+        sender.start()
+        done, errors = asyncio.run(_load(srv.port, BASE + "courses/otp-basics/", 200, 10.0))
+        stop.set()
+        sender.join(15)
+        assert srv.proc.poll() is None, f"serve exited with {srv.proc.returncode}:\n{srv.log}"
+        assert errors == [], f"{len(errors)} errors, {done} answers; first: {errors[:5]}"
+        assert done > 200, f"only {done} answers in 10 s"
+        assert refused and all(r == b"HTTP/1.1 431" for r in refused), refused[:5]
+    finally:
+        stop.set()
+        close_all(idle)
+        srv.kill()
+
+
+# ------------------------------------------------------------ the build folder
+
+
+def test_build_folder_is_private_and_unpredictable(server):
+    folder = server.build_folder
+    assert folder.stat().st_mode & 0o777 == 0o700, oct(folder.stat().st_mode)
+    assert folder.stat().st_uid == os.getuid()
+    assert str(server.proc.pid) not in folder.name, f"{folder.name} carries the pid"
+    suffix = folder.name.removeprefix("syllabus-serve-")
+    assert len(suffix) >= 6 and not suffix.isdigit(), folder.name
+
+
+def test_pre_created_trap_folder_is_never_used(site, tmp_path):
+    """Issue 11 item 10: another local user pre-created /tmp/syllabus-serve-<pid>
+    with `secret.txt -> /etc/shadow`, and `serve` then served the secret."""
+    secret = tmp_path / "secret"
+    secret.write_text("TOP SECRET shadow line\n", encoding="utf-8")
+    trap = '$TMPDIR/syllabus-serve-$$'
+    srv = Server(site, before=f'mkdir -p "{trap}/site" && ln -s "{secret}" "{trap}/site/secret.txt"'
+                              f' && ln -s "{secret}" "{trap}/site/index.html"')
+    try:
+        srv.wait_ready()
+        trap_folder = srv.tmpdir / f"syllabus-serve-{srv.proc.pid}"
+        assert (trap_folder / "site" / "secret.txt").is_symlink(), "the trap was not set"
+        for path in ("secret.txt", "index.html", ""):
+            resp = srv.get(BASE + path)
+            assert b"TOP SECRET" not in resp.body, path
+        assert srv.get(BASE).status == 200
+        srv.stop()
+        assert (trap_folder / "site" / "secret.txt").is_symlink(), "the server touched another user's folder"
+        assert secret.read_text(encoding="utf-8") == "TOP SECRET shadow line\n"
+        assert [f for f in srv.build_folders if f != trap_folder] == [], "build folder left behind"
+    finally:
+        srv.kill()
 
 
 # ------------------------------------------------------------ syllabus new

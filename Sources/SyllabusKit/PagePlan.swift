@@ -2,17 +2,19 @@
 enum PagePlan {
     static func pages(_ contexts: PageContexts, templates: TemplateSet) -> [Page] {
         let index = contexts.index
-        var pages: [Page] = [
-            contexts.catalogPage(templates: templates),
+        var pages: [Page] = contexts.catalogPages(templates: templates)
+        pages += contexts.pastPages(templates: templates)
+        pages += [
+            contexts.searchPage(templates: templates),
             contexts.instructorsPage(templates: templates),
-            contexts.daysPage(templates: templates),
             contexts.tagsPage(templates: templates),
             contexts.notFoundPage(templates: templates),
         ]
+        pages += contexts.daysPages(templates: templates)
         pages += index.catalog.courses.map { contexts.coursePage($0, templates: templates) }
-        pages += index.catalog.instructors.map { contexts.instructorPage($0, templates: templates) }
+        pages += index.catalog.instructors.flatMap { contexts.instructorPages($0, templates: templates) }
         pages += index.days.enumerated().map { contexts.dayPage($1, position: $0, templates: templates) }
-        pages += index.tags.map { contexts.tagPage($0, templates: templates) }
+        pages += index.tags.flatMap { contexts.tagPages($0, templates: templates) }
         pages += contexts.facets.map { contexts.facetPage($0, templates: templates) }
         return pages
     }

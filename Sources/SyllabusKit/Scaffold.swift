@@ -18,19 +18,35 @@ public enum Scaffold {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "\(relative) already exists; it was left as it is")])
         }
         let text = kind == .course ? course(title: cleaned, slug: slug, timestamp: timestamp) : instructor(name: cleaned)
+        try writeNew(Data(text.utf8), to: relative, under: root)
+        return relative
+    }
+
+    /// `syllabus new theme`: writes the built-in theme into `<root>/templates/`
+    /// and returns the paths written, relative to the root. Writes nothing if
+    /// any of them exists, so a publisher's own templates are never replaced.
+    public static func theme(root: URL, theme: BuiltinTheme = .embedded) throws -> [String] {
+        let paths = theme.files.keys.sorted()
+        let existing = paths.map { "templates/\($0)" }.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        guard existing.isEmpty else {
+            throw BuildFailed(diagnostics: existing.map {
+                .error(SourceLocation(path: $0), "\($0) already exists; no file of the theme was written. Move your templates/ aside to get a fresh copy")
+            })
+        }
+        for path in paths { try writeNew(theme.files[path]!, to: "templates/\(path)", under: root) }
+        return paths.map { "templates/\($0)" }
+    }
+
+    /// Creates the file and its folders; never replaces a file, even one that
+    /// appeared since the caller looked (the write is O_EXCL).
+    static func writeNew(_ data: Data, to relative: String, under root: URL) throws {
+        let url = root.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // O_EXCL semantics: never replace a file that appeared meanwhile.
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) || !FileManager.default.fileExists(atPath: url.path) else {
-                throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative)")])
-            }
-            try Data(text.utf8).write(to: url)
-        } catch let failure as BuildFailed {
-            throw failure
+            try data.write(to: url, options: .withoutOverwriting)
         } catch {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: relative), "cannot create \(relative): \(SystemErrorReason.of(error))")])
         }
-        return relative
     }
 
     /// YAML-quotes a value so any title is read back as written.
@@ -44,7 +60,7 @@ public enum Scaffold {
         return """
         ---
         title: \(quoted(title))          # required
-        summary: "One sentence on what attendees will be able to do."   # plain-text teaser for lists and feeds
+        summary: "\(Placeholders.summary)"   # plain-text teaser for lists and feeds
         kind: course                      # course, tutorial, certification, ...
         instructors: []                   # names, e.g. [Robert Virding]; each gets an instructor page
         start: \(day.iso)                 # first day, YYYY-MM-DD; remove start/end for an entry without dates
@@ -73,16 +89,15 @@ public enum Scaffold {
 
         ## Overview
 
-        What the course is about, in a paragraph or two.
+        \(Placeholders.overview)
 
         ## You will learn
 
-        - First outcome
-        - Second outcome
+        \(Placeholders.outcomes.map { "- \($0)" }.joined(separator: "\n"))
 
         ## Prerequisites
 
-        What attendees should know before they come.
+        \(Placeholders.prerequisites)
 
         """
     }
@@ -97,7 +112,7 @@ public enum Scaffold {
         #   - {title: Website, url: "https://example.org/"}
         ---
 
-        A short biography in Markdown.
+        \(Placeholders.biography)
 
         """
     }

@@ -9,8 +9,10 @@ import Glibc
 final class FileWatcher: @unchecked Sendable {
     private let folders: [URL]
     private let onChange: @Sendable () -> Void
-    private var thread: Thread?
-    private var running = true
+    /// Cleared by `stop()` on the caller's thread, read by the watching thread:
+    /// only under `lock` (the only mutable state, hence `@unchecked Sendable`).
+    private let lock = NSLock()
+    private var stopped = false
 
     init(folders: [URL], onChange: @escaping @Sendable () -> Void) {
         self.folders = folders
@@ -20,11 +22,12 @@ final class FileWatcher: @unchecked Sendable {
     func start() {
         let thread = Thread { [self] in self.run() }
         thread.name = "syllabus-watch"
-        self.thread = thread
         thread.start()
     }
 
-    func stop() { running = false }
+    func stop() { lock.withLock { stopped = true } }
+
+    private var running: Bool { lock.withLock { !stopped } }
 
     private func run() {
         #if os(Linux)

@@ -5,7 +5,12 @@ import SyllabusKit
 /// `syllabus serve`: builds the site into a private folder, serves it under
 /// its base path on loopback, rebuilds on every change and reloads open pages.
 /// A failed rebuild keeps the last good site and shows its errors in the page.
-public final class PreviewServer: @unchecked Sendable {
+///
+/// Three parts: the file watcher's thread signals changes into a stream; one
+/// task rebuilds for each (a burst is one rebuild), running the blocking build
+/// on its own queue so that it never holds a thread the HTTP server needs;
+/// `PreviewState` is all the state the rebuilds and the requests share.
+public final class PreviewServer: Sendable {
     public struct Options: Sendable {
         public var root: URL
         public var host: String
@@ -19,16 +24,16 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
+    /// Longest request line and most header bytes a request may send (414, 431 beyond).
+    static let maxRequestLineLength = 8 * 1_024
+    static let maxHeaderLength = 64 * 1_024
+    /// Seconds a connection may take to send its request line and headers.
+    static let requestHeadTimeout: TimeInterval = 10
+
     private let options: Options
-    private let output: URL
-    private let state = BuildState()
+    private let state = PreviewState()
     private let log: @Sendable (String) -> Void
-    private let rebuildQueue = DispatchQueue(label: "syllabus.rebuild")
-    private var basePath = "/"
-    private var hasGoodBuild = false
-    private var pending = false
-    private var stopping = false
-    private let lock = NSLock()
+    private let builds = DispatchQueue(label: "syllabus.rebuild")
     /// DTSTAMP of preview feeds: fixed for the session so cached events stay valid.
     private let startedAt = Int(Date().timeIntervalSince1970)
     private let cache = BuildCache()
@@ -36,31 +41,55 @@ public final class PreviewServer: @unchecked Sendable {
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
-        self.output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("syllabus-serve-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent("site")
     }
+
+    private var listenHost: String { options.host == "localhost" ? "127.0.0.1" : options.host }
 
     /// Runs until the task is cancelled (Ctrl-C), then removes its build folder.
     public func run() async throws {
-        try PortProbe.check(host: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
+        try PortProbe.check(host: listenHost, port: options.port)
+        let staging = try StagingFolder.create()
+        let output = staging.url.appendingPathComponent("site")
         // Watch before the first build, which takes seconds on a large catalog:
-        // a save during it is rebuilt after it (on the same queue) instead of lost.
-        let watcher = FileWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates")]) { [weak self] in
-            self?.scheduleRebuild()
-        }
+        // a save during it is rebuilt after it instead of lost.
+        let (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let watcher = FileWatcher(folders: [options.root.appendingPathComponent("content"),
+                                            options.root.appendingPathComponent("templates")]) { changed.yield() }
         watcher.start()
-        rebuildQueue.sync { rebuild(reason: "start") }
-        defer {
-            watcher.stop()
-            lock.withLock { stopping = true }
-            // A rebuild under way would write into the folder after it is removed.
-            rebuildQueue.sync {}
-            try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
+        await rebuild(into: output, reason: "start")
+        let rebuilds = Task {
+            for await _ in changes { await rebuild(into: output, reason: "change") }
         }
-        let address = try sockaddr_in.inet(ip4: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: Handler(server: self))
-        log("Serving \(options.root.path) at http://\(options.host):\(options.port)\(currentBasePath) — Ctrl-C to stop")
+        let result: Result<Void, any Error>
+        do {
+            try await serve(output)
+            result = .success(())
+        } catch {
+            result = .failure(error)
+        }
+        watcher.stop()
+        changed.finish()
+        rebuilds.cancel()
+        // A rebuild under way would write into the folder after it is removed.
+        await rebuilds.value
+        do {
+            try staging.remove()
+        } catch {
+            log("cannot remove the build folder \(staging.url.path): \(error.localizedDescription)")
+        }
+        try result.get()
+    }
+
+    private func serve(_ output: URL) async throws {
+        let openFiles = OpenFileLimit.raise()
+        var config = HTTPServer.Configuration(address: try sockaddr_in.inet(ip4: listenHost, port: options.port),
+                                              timeout: 60, logger: .disabled)
+        config.maxRequestLineLength = Self.maxRequestLineLength
+        config.maxHeaderLength = Self.maxHeaderLength
+        config.requestHeadTimeout = Self.requestHeadTimeout
+        config.maxConnections = OpenFileLimit.maxConnections(limit: openFiles)
+        let server = HTTPServer(config: config, handler: Handler(server: self, output: output))
+        log("Serving \(options.root.path) at http://\(options.host):\(options.port)\(await state.basePath) — Ctrl-C to stop")
         try await withTaskCancellationHandler {
             do {
                 try await server.run()
@@ -77,66 +106,61 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    var currentBasePath: String {
-        lock.lock(); defer { lock.unlock() }
-        return basePath
-    }
-
-    private func scheduleRebuild() {
-        lock.lock()
-        if pending { lock.unlock(); return }
-        pending = true
-        lock.unlock()
-        rebuildQueue.async { [self] in
-            lock.lock(); pending = false; let stopped = stopping; lock.unlock()
-            if !stopped { rebuild(reason: "change") }
-        }
+    /// What a build on the rebuild queue hands back to the state.
+    private enum Outcome: Sendable {
+        case built(basePath: String)
+        case failed([String], basePath: String?)
     }
 
     /// Builds into the private folder; on failure the last good build stays.
-    func rebuild(reason: String) {
+    private func rebuild(into output: URL, reason: String) async {
+        let servedBase = await state.basePath
+        let outcome = await withCheckedContinuation { continuation in
+            builds.async { continuation.resume(returning: self.build(into: output, reason: reason, servedBase: servedBase)) }
+        }
+        switch outcome {
+        case .built(let basePath):
+            await state.succeeded(basePath: basePath)
+        case .failed(let messages, let basePath):
+            let served = await state.failed(messages, basePath: basePath)
+            log(served ? "Build failed: still serving the last good build" : "Build failed: nothing to serve until it is fixed")
+        }
+    }
+
+    /// The blocking build, on the rebuild queue only (the cache is not shared).
+    private func build(into output: URL, reason: String, servedBase: String) -> Outcome {
         let started = Date()
-        var buildOptions = BuildOptions(root: options.root, output: output,
-                                        baseURL: nil, includeDrafts: options.includeDrafts,
-                                        timestamp: startedAt)
         // Served on loopback: links keep the site's base path but point here.
         let knownBase = try? SiteBuilder.basePath(root: options.root)
-        let siteBase = knownBase ?? currentBasePath
-        buildOptions.baseURL = "http://\(options.host):\(options.port)\(siteBase)"
+        let siteBase = knownBase ?? servedBase
+        var buildOptions = BuildOptions(root: options.root, output: output,
+                                        baseURL: "http://\(options.host):\(options.port)\(siteBase)",
+                                        includeDrafts: options.includeDrafts, timestamp: startedAt)
         buildOptions.serveScript = LiveReloadScript.placeholder
-        let semaphore = DispatchSemaphore(value: 0)
         do {
             let summary = try SiteBuilder.build(buildOptions, cache: cache)
-            lock.lock(); basePath = siteBase; hasGoodBuild = true; lock.unlock()
             for warning in summary.warnings { log(warning.description) }
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
             let stages = summary.stages.map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
             log("\(summary.line) [\(reason), \(milliseconds) ms: \(stages)]")
-            Task { await state.succeeded(); semaphore.signal() }
+            return .built(basePath: siteBase)
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            lock.lock()
-            let served = hasGoodBuild
-            // Nothing built yet: answer under the site's base path anyway, so
-            // the page there shows the errors and reloads once they are fixed.
-            if !served, let knownBase { basePath = knownBase }
-            lock.unlock()
-            log(served ? "Build failed: still serving the last good build" : "Build failed: nothing to serve until it is fixed")
-            Task { await state.failed(failure.diagnostics.map(\.description)); semaphore.signal() }
+            return .failed(failure.diagnostics.map(\.description), basePath: knownBase)
         } catch {
             log("Build failed: \(error)")
-            Task { await state.failed(["\(error)"]); semaphore.signal() }
+            return .failed(["\(error)"], basePath: knownBase)
         }
-        semaphore.wait()
     }
 
     // MARK: - HTTP
 
     struct Handler: HTTPHandler {
         let server: PreviewServer
+        let output: URL
 
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-            var response = try await server.respond(to: request)
+            var response = try await server.respond(to: request, from: output)
             // One request per connection. FlyingFox writes the headers and the
             // content in separate send()s without TCP_NODELAY, so on a reused
             // connection Nagle holds the content until the client's delayed ACK:
@@ -151,8 +175,8 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    func respond(to request: HTTPRequest) async throws -> HTTPResponse {
-        let base = currentBasePath
+    func respond(to request: HTTPRequest, from output: URL) async throws -> HTTPResponse {
+        let base = await state.basePath
         // The raw request path: FlyingFox's `path` drops the trailing slash
         // that tells a folder URL from a file.
         let path = request.target.path(percentEncoded: false)
@@ -171,36 +195,36 @@ public final class PreviewServer: @unchecked Sendable {
             if path == "/" || base.hasPrefix(path + "/") || path + "/" == base {
                 return HTTPResponse(statusCode: .found, headers: [.location: base] as HTTPHeaders)
             }
-            return notFound()
+            return notFound(output, base: base)
         }
         let relative = String(path.dropFirst(base.count))
         let segments = relative.split(separator: "/", omittingEmptySubsequences: true)
         // Only plain segments: no way out of the build folder.
         guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") }) else {
-            return notFound()
+            return notFound(output, base: base)
         }
         var file = output.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound() }
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound(output, base: base) }
         if isDirectory.boolValue {
             file = file.appendingPathComponent("index.html")
             // A folder without a page (one left empty by a deleted course) is not found.
-            guard FileManager.default.fileExists(atPath: file.path) else { return notFound() }
+            guard FileManager.default.fileExists(atPath: file.path) else { return notFound(output, base: base) }
             if !path.hasSuffix("/") {
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"] as HTTPHeaders)
             }
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }
+        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(output, base: base) }
         return HTTPResponse(statusCode: .ok,
                             headers: [.contentType: ContentTypes.forPath(file.path), .cacheControl: "no-cache"],
                             body: withLiveReload(data, path: file.path, base: base))
     }
 
-    private func notFound() -> HTTPResponse {
+    private func notFound(_ output: URL, base: String) -> HTTPResponse {
         let page = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
             ?? Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1>\n\(LiveReloadScript.placeholder)\n</body></html>\n".utf8)
         return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: withLiveReload(page, path: "404.html", base: currentBasePath))
+                            body: withLiveReload(page, path: "404.html", base: base))
     }
 
     /// Pages carry a placeholder where the published build has nothing; the

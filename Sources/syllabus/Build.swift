@@ -26,6 +26,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Include entries marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Treat every warning as an error and write nothing (for CI).")
+    var strict = false
+
+    @Option(name: .customLong("previous-feed"), help: ArgumentHelp(
+        "The published catalog feed to compare with (a file or an http(s) URL); default: the calendar.ics in the output folder.",
+        valueName: "file-or-url"))
+    var previousFeed: String?
+
     @Flag(help: "Print the time each stage took (load, markdown, index, templates, feeds, write).")
     var timings = false
 
@@ -42,7 +50,10 @@ struct Build: ParsableCommand {
             baseURL: baseURL,
             includeDrafts: drafts,
             timestamp: try Environment.timestamp(),
-            force: force
+            force: force,
+            strict: strict,
+            previousFeed: previousFeed,
+            zones: Environment.zones
         )
         let signals = Interrupts.removeStagingOnSignal()
         defer { signals.forEach { $0.cancel() } }
@@ -72,12 +83,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Check entries marked draft: true as well.")
     var drafts = false
 
+    @Flag(help: "Treat every warning as an error (for CI).")
+    var strict = false
+
     func run() throws {
-        let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: try Environment.timestamp())
+        let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: try Environment.timestamp(),
+                                   strict: strict, zones: Environment.zones)
         do {
             let summary = try SiteBuilder.build(options, write: false)
             Terminal.report(summary.warnings)
-            print("Checked \(summary.entries) entries and \(summary.pages) pages: no errors\(summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning(s)")")
+            print(summary.checkLine)
         } catch let failure as BuildFailed {
             Terminal.report(failure.diagnostics)
             throw ExitCode.failure

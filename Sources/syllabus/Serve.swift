@@ -25,8 +25,8 @@ struct Serve: AsyncParsableCommand {
             log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         )
         let task = Task { try await server.run() }
-        // Ctrl-C and SIGTERM stop the server cleanly and remove its build folder.
-        let signals = [SIGINT, SIGTERM].map { signo -> DispatchSourceSignal in
+        // Ctrl-C, SIGTERM and a closed terminal stop the server cleanly and remove its build folder.
+        let signals = [SIGINT, SIGTERM, SIGHUP].map { signo -> DispatchSourceSignal in
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .main)
             source.setEventHandler { task.cancel() }

@@ -16,6 +16,12 @@ enum Terminal {
         }
     }
 
+    /// A path as a shell would need it typed: quoted only when it must be.
+    static func shellQuoted(_ text: String) -> String {
+        guard text.isEmpty || text.contains(where: { !($0.isLetter || $0.isNumber || "/._-+~".contains($0)) }) else { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("syllabus: error: \(message)\n".utf8))
     }
@@ -33,5 +39,11 @@ enum Environment {
             Terminal.report(failure.diagnostics)
             throw ExitCode.failure
         }
+    }
+
+    /// The tz database: the folder `TZDIR` names, else `/usr/share/zoneinfo`.
+    static var zones: TZDatabase {
+        let directory = ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
+        return directory.map { TZDatabase(directory: $0) } ?? .system
     }
 }

@@ -88,6 +88,14 @@ import Testing
         }
     }
 
+    /// The tz data version comes from the system's tz database (tzdata.zi's first line).
+    @Test func versionNamesTheTzData() throws {
+        let result = try run(["--version"], in: Folder())
+        #expect(result.status == 0)
+        let line = try String(contentsOfFile: "/usr/share/zoneinfo/tzdata.zi", encoding: .utf8).split(separator: "\n")[0]
+        #expect(result.stdout == "0.1.0, tz data \(line.dropFirst("# version ".count)) (/usr/share/zoneinfo)\n")
+    }
+
     @Test func buildPrintsAOneLineSummary() throws {
         let folder = try Folder(Self.site)
         let result = try run(["build", "--root", folder.path(".")], in: folder)
@@ -278,6 +286,69 @@ import Testing
         #expect(try folder.read("public/index.html").contains("<link rel=\"stylesheet\" href=\"/training/assets/style.css\">"))
         #expect(try folder.read("public/assets/style.css").count > 100)
         #expect(folder.exists("public/assets/favicon.svg"))
+        // What it wrote is the repository's templates/, carried inside the binary.
+        for asset in ["style.css", "favicon.svg", "search.js", "runs.js"] {
+            #expect(try folder.read("public/assets/\(asset)") == String(contentsOf: Self.templates.appendingPathComponent("assets/\(asset)"), encoding: .utf8))
+        }
+    }
+
+    /// The repository's top-level templates/: the built-in theme.
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("templates")
+
+    @Test func newThemeCopiesTheBuiltInThemeAndChangesNoPage() throws {
+        let folder = try Folder(Self.site)
+        #expect(try run(["build", "--output", "before"], in: folder).status == 0)
+
+        let result = try run(["new", "theme"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let theme = try FileManager.default.subpathsOfDirectory(atPath: Self.templates.path)
+            .filter { !$0.hasPrefix(".") && !$0.contains("/.") && $0 != "assets" }.sorted()
+        #expect(theme.contains("course.mustache") && theme.contains("assets/style.css"))
+        #expect(result.stdout.hasPrefix(theme.map { "templates/\($0)\n" }.joined()))
+        #expect(result.stdout.contains("syllabus serve"))
+        for path in theme {
+            #expect(try folder.read("templates/\(path)") == String(contentsOf: Self.templates.appendingPathComponent(path), encoding: .utf8))
+        }
+
+        // The copy now overrides every built-in file, and the pages stay byte for byte the same.
+        #expect(try run(["build", "--output", "after"], in: folder).status == 0)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path("before")).sorted()
+        #expect(before.count > 10)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path("after")).sorted() == before)
+        for path in before {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path("before/\(path)"), isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            #expect(FileManager.default.contents(atPath: folder.path("after/\(path)")) == FileManager.default.contents(atPath: folder.path("before/\(path)")), "\(path)")
+        }
+    }
+
+    @Test func newThemeHonoursRootAndRefusesToOverwrite() throws {
+        let folder = try Folder(["site/templates/course.mustache": "mine\n", "site/templates/assets/style.css": "mine too\n"])
+        let result = try run(["new", "theme", "--root", "site"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("templates/course.mustache:1:1: error: templates/course.mustache already exists"))
+        #expect(result.stderr.contains("templates/assets/style.css:1:1: error: templates/assets/style.css already exists"))
+        // Nothing was written, not even the files that did not exist.
+        #expect(!folder.exists("site/templates/base.mustache"))
+        #expect(try folder.read("site/templates/course.mustache") == "mine\n")
+
+        try FileManager.default.removeItem(atPath: folder.path("site/templates"))
+        let fresh = try run(["new", "theme", "--root", "site"], in: folder)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(folder.exists("site/templates/base.mustache") && folder.exists("site/templates/assets/favicon.svg"))
+        #expect(!folder.exists("templates"))
+    }
+
+    @Test func newThemeTakesNoTitleAndCourseNeedsOne() throws {
+        let folder = try Folder(Self.site)
+        let theme = try run(["new", "theme", "Dark"], in: folder)
+        #expect(theme.status != 0)
+        #expect(theme.stderr.contains("takes no title"))
+        #expect(!folder.exists("templates"))
+        let course = try run(["new", "course"], in: folder)
+        #expect(course.status != 0)
+        #expect(course.stderr.contains("Give the course title"))
     }
 
     @Test func unknownCommandFails() throws {

@@ -233,7 +233,7 @@ import Testing
     @Test func upcomingCountsTheBuildDateInTheSiteZone() throws {
         // 2020-05-20 23:30 UTC is already the 21st in Stockholm.
         let late = 1_590_017_400
-        #expect(UpcomingRuns(timestamp: late, timezone: "UTC").buildDate == CalendarDate(iso: "2020-05-20"))
-        #expect(UpcomingRuns(timestamp: late, timezone: "Europe/Stockholm").buildDate == CalendarDate(iso: "2020-05-21"))
+        #expect(UpcomingRuns(BuildDate(epochSeconds: late, timezone: "UTC")).buildDate == CalendarDate(iso: "2020-05-20"))
+        #expect(UpcomingRuns(BuildDate(epochSeconds: late, timezone: "Europe/Stockholm")).buildDate == CalendarDate(iso: "2020-05-21"))
     }
 }

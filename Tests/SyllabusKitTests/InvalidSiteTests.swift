@@ -38,6 +38,14 @@ import Testing
         Case(folder: "end-before-start", diagnostics: [
             "content/courses/backwards.md:4:6: error: 'end' 2020-05-25 is before 'start' 2020-05-27; the last day cannot come before the first",
         ]),
+        Case(folder: "bad-run-ids", diagnostics: [
+            "content/courses/otp.md:5:10: error: 'runs[2].id' \"spring\" is already the id of the run at line 4; each run of a course needs its own id",
+            "content/courses/otp.md:6:10: error: 'runs[3].id': \"2030\" is not a run id; use a slug that starts with a letter, e.g. spring-2021",
+            "content/courses/otp.md:7:10: error: 'runs[4].id': \"Spring Time\" is not a run id; use a slug that starts with a letter, e.g. spring-2021",
+        ]),
+        Case(folder: "feed-past-days-negative", diagnostics: [
+            "content/site.yml:3:17: error: 'feed_past_days' must be a whole number of at least 0, not the value \"-3\"",
+        ]),
         Case(folder: "reversed-hours", diagnostics: [
             #"content/courses/night.md:4:7: error: 'time': the end 09:00 is not after the start 17:00; write e.g. "09:00-17:00""#,
         ]),

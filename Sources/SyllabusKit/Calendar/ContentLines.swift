@@ -8,6 +8,11 @@ struct ContentLines: Sendable {
         fold(name + ":" + value)
     }
 
+    /// Appends one whole logical line, `NAME[;PARAMS]:value`, already escaped.
+    mutating func append(line: String) {
+        fold(line)
+    }
+
     /// Appends lines already folded and terminated, such as a cached VTIMEZONE.
     mutating func append(lines: ContentLines) {
         text += lines.text

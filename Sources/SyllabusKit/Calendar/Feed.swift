@@ -1,4 +1,4 @@
-/// One iCalendar file: the whole catalog, one course, or one instructor.
+/// One iCalendar file: the whole catalog, one course, one instructor or one topic.
 struct Feed: Sendable {
     /// Output path, e.g. `courses/otp/calendar.ics`.
     let path: String
@@ -6,21 +6,26 @@ struct Feed: Sendable {
     let name: String
     let description: String
     let runs: [ScheduledRun]
+    /// Cancelled events of runs gone from the content, after the runs.
+    var tombstones: [Tombstone] = []
     /// Fingerprint for serve-mode rebuilds; `nil` for the whole-catalog feed.
     let key: Int?
 }
 
-/// Writes feeds. Each run is one VEVENT repeating daily (`RRULE:FREQ=DAILY;COUNT=n`)
-/// at the run's local hours in its own zone: every day lands at its hours
-/// across DST changes, and a rescheduled run is one UID whose SEQUENCE rises.
+/// Writes feeds. Each day of a run is its own VEVENT at that day's local
+/// hours in the run's zone (no `RRULE`): clients place plain events right
+/// where some of them expand recurrences across DST changes wrongly.
 struct FeedWriter: Sendable {
     let site: SiteConfig
     let paths: SitePaths
     /// `DTSTAMP`, seconds since 1970 (from `SOURCE_DATE_EPOCH` when set).
     let timestamp: Int
+    /// The local date of `timestamp` in the site's zone.
+    let buildDate: CalendarDate
     let ledger: SequenceLedger
     /// Prices in the site's language, as on the pages.
     let prices: PriceText
+    var database: TZDatabase = .system
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
     /// VEVENT text kept across `syllabus serve` rebuilds.
@@ -52,88 +57,122 @@ struct FeedWriter: Sendable {
                 let key = "\(scheduled.course.slug.value)#\(scheduled.run.ordinal)#\(scheduled.course.fingerprint)#\(timestamp)"
                 lines.append(lines: events.value(key) {
                     var text = ContentLines()
-                    event(scheduled, to: &text)
+                    write(scheduled, to: &text)
                     return text
                 })
             } else {
-                event(scheduled, to: &lines)
+                write(scheduled, to: &lines)
             }
+        }
+        for tombstone in feed.tombstones {
+            let stamp = ledger.stamp(uid: tombstone.uid, digest: SequenceLedger.digest(tombstone.lines), timestamp: timestamp)
+            event(uid: tombstone.uid, stamp: stamp, lines: tombstone.lines, to: &lines)
         }
         lines.append("END", "VCALENDAR")
         return lines.text
     }
 
-    /// One VTIMEZONE per zone of a timed run, covering a year either side of its runs.
+    /// One VTIMEZONE per zone of a timed event, covering a year either side of its days.
     private func zones(of feed: Feed) -> [TimeZoneDefinition] {
         var years: [String: (Int, Int)] = [:]
+        func add(_ zone: String, _ first: Int, _ last: Int) {
+            let span = years[zone] ?? (first, last)
+            years[zone] = (min(span.0, first), max(span.1, last))
+        }
         for scheduled in feed.runs where scheduled.run.hours != .allDay {
-            let run = scheduled.run
-            let span = years[run.timezone] ?? (run.start.year, run.end.year)
-            years[run.timezone] = (min(span.0, run.start.year), max(span.1, run.end.year))
+            add(scheduled.run.timezone, scheduled.run.start.year, scheduled.run.end.year)
+        }
+        for tombstone in feed.tombstones {
+            if let zone = tombstone.zone { add(zone.identifier, zone.year, zone.year) }
         }
         return years.keys.sorted().map { zone in
-            TimeZoneDefinition(identifier: zone, firstYear: years[zone]!.0 - 1, lastYear: years[zone]!.1 + 1)
+            TimeZoneDefinition(identifier: zone, firstYear: years[zone]!.0 - 1, lastYear: years[zone]!.1 + 1, database: database)
         }
     }
 
-    static func uid(_ scheduled: ScheduledRun, host: String) -> String {
-        "\(scheduled.course.slug.value)-\(scheduled.run.ordinal + 1)@\(host)"
+    static func uid(_ scheduled: ScheduledRun, day: Int, host: String) -> String {
+        EventID(scheduled, day: day).uid(host: host)
     }
 
-    private var organizerProperty: (name: String, value: String)? {
+    private var organizerProperty: String? {
         guard let organizer = site.organizer, let email = organizer.email else { return nil }
-        return ("ORGANIZER;CN=\(quoteParameter(organizer.name))", "mailto:\(email)")
+        return "ORGANIZER;CN=\(Self.parameterValue(organizer.name)):mailto:\(email)"
     }
 
-    private func event(_ scheduled: ScheduledRun, to lines: inout ContentLines) {
+    /// Every day of a run, one VEVENT each.
+    private func write(_ scheduled: ScheduledRun, to lines: inout ContentLines) {
         let course = scheduled.course, run = scheduled.run
-        let uid = Self.uid(scheduled, host: paths.base.host)
-        var schedule: [(String, String)] = []
-        switch run.hours {
-        case .allDay:
-            schedule.append(("DTSTART;VALUE=DATE", run.start.basic))
-            schedule.append(("DTEND;VALUE=DATE", run.start.adding(days: 1).basic))
-        case let .hours(start, end):
-            schedule.append(("DTSTART;TZID=\(run.timezone)", ICalendarTime.local(run.start, start)))
-            schedule.append(("DTEND;TZID=\(run.timezone)", ICalendarTime.local(run.start, end)))
-        }
-        if run.dayCount > 1 { schedule.append(("RRULE", "FREQ=DAILY;COUNT=\(run.dayCount)")) }
-        let status = Self.status(run.booking.status)
-        // The status counts as part of the schedule: a run that is called
-        // off gets a higher SEQUENCE, and at least 1 when there is no
-        // earlier feed to compare with, so clients that have it at 0 take it.
-        var sequence = ledger.sequence(uid: uid, schedule: schedule.map { "\($0.0):\($0.1)" } + ["STATUS:\(status)"])
-        if run.booking.isCancelled { sequence = max(sequence, 1) }
-
+        let status = EventStatus(run)
         let url = paths.absolute(SitePaths.course(course.slug))
+        // A run that has left the catalog feed's window is compared with nothing:
+        // its stamp is the moment it left, the same on every build.
+        let leftWindow = (run.end.dayNumber + site.feedPastDays + 2) * 86_400
+        let settled = run.end.dayNumber + site.feedPastDays < buildDate.dayNumber ? min(leftWindow, timestamp) : nil
+        let instructorSlugs = run.instructors.compactMap(Slug.init(folding:)).map(\.value)
+        let rules = database.rules(for: run.timezone)
+        func local(_ date: CalendarDate, _ time: TimeOfDay) -> String {
+            let seconds = date.dayNumber * 86_400 + time.minutesAfterMidnight * 60
+            guard let rules, rules.existing(local: seconds) != seconds else { return ICalendarTime.local(date, time) }
+            return ICalendarTime.wallClock(epochSeconds: rules.existing(local: seconds), offset: 0)
+        }
+        for (offset, date) in run.days.enumerated() {
+            var visible: [String] = []
+            switch run.hours {
+            case .allDay:
+                visible.append("DTSTART;VALUE=DATE:" + date.basic)
+                visible.append("DTEND;VALUE=DATE:" + date.adding(days: 1).basic)
+            case let .hours(start, end):
+                visible.append("DTSTART;TZID=\(run.timezone):" + local(date, start))
+                visible.append("DTEND;TZID=\(run.timezone):" + local(date, end))
+            }
+            visible.append("SUMMARY:" + ContentLines.escape(status.summaryPrefix + course.title))
+            // Each fact once: the dates are in DTSTART, the title in SUMMARY.
+            let description = [status == .cancelled ? "This run is cancelled." : nil, course.summary,
+                               run.dayCount > 1 ? "Day \(offset + 1) of \(run.dayCount)" : nil,
+                               run.instructors.isEmpty ? nil : "With " + run.instructors.joined(separator: ", "),
+                               bookingLines(run.booking), url].compactMap { $0 }.joined(separator: "\n\n")
+            visible.append("DESCRIPTION:" + ContentLines.escape(description))
+            visible.append("URL;VALUE=URI:" + url)
+            if let location = run.location { visible.append("LOCATION:" + ContentLines.escape(location)) }
+            if !course.tags.isEmpty { visible.append("CATEGORIES:" + course.tags.map(ContentLines.escape).joined(separator: ",")) }
+            if let organizerProperty { visible.append(organizerProperty) }
+            visible.append("STATUS:" + status.rawValue)
+            visible.append("TRANSP:OPAQUE")
+            if !instructorSlugs.isEmpty { visible.append(Tombstone.instructorsProperty + ":" + instructorSlugs.joined(separator: ",")) }
+
+            let uid = Self.uid(scheduled, day: offset + 1, host: paths.base.host)
+            let stamp = ledger.stamp(uid: uid, digest: SequenceLedger.digest(visible), timestamp: timestamp, settled: settled)
+            event(uid: uid, stamp: stamp, lines: visible, to: &lines)
+        }
+    }
+
+    private func event(uid: String, stamp: SequenceLedger.Stamp, lines visible: [String], to lines: inout ContentLines) {
         lines.append("BEGIN", "VEVENT")
         lines.append("UID", uid)
         lines.append("DTSTAMP", ICalendarTime.utc(epochSeconds: timestamp))
-        lines.append("SEQUENCE", String(sequence))
-        for (name, value) in schedule { lines.append(name, value) }
-        // Some clients ignore STATUS; the title says it too.
-        lines.appendText("SUMMARY", run.booking.isCancelled ? "Cancelled: " + course.title : course.title)
-        var description = [run.booking.isCancelled ? "This run is cancelled." : nil, course.summary,
-                           run.instructors.isEmpty ? nil : "With " + run.instructors.joined(separator: ", "),
-                           bookingLines(run.booking), url]
-            .compactMap { $0 }.joined(separator: "\n\n")
-        if run.dayCount > 1 { description = "\(run.dayCount)-day \(course.kind ?? "course"), \(DateText.range(run.start, run.end)).\n\n" + description }
-        lines.appendText("DESCRIPTION", description)
-        lines.append("URL;VALUE=URI", url)
-        if let location = run.location { lines.appendText("LOCATION", location) }
-        if !course.tags.isEmpty { lines.append("CATEGORIES", course.tags.map(ContentLines.escape).joined(separator: ",")) }
-        if let organizer = organizerProperty { lines.append(organizer.name, organizer.value) }
-        lines.append("STATUS", status)
-        lines.append("TRANSP", "OPAQUE")
+        lines.append("SEQUENCE", String(stamp.sequence))
+        lines.append("LAST-MODIFIED", stamp.lastModified)
+        for line in visible { lines.append(line: line) }
         lines.append("END", "VEVENT")
     }
 
-    static func status(_ status: RunStatus) -> String {
-        switch status {
-        case .scheduled, .full: return "CONFIRMED"
-        case .tentative: return "TENTATIVE"
-        case .cancelled: return "CANCELLED"
+    /// A parameter value (RFC 5545 §3.2 with RFC 6868's `^` escapes): `"`
+    /// becomes `^'`, a line break `^n`, `^` itself `^^`; quoted when it holds `:`, `;` or `,`.
+    static func parameterValue(_ value: String) -> String {
+        var out = ""
+        var quote = false
+        for character in value {
+            switch character {
+            case "^": out += "^^"
+            case "\"": out += "^'"
+            case "\r\n", "\n", "\r": out += "^n"
+            case ":", ";", ",": out.append(character); quote = true
+            default:
+                // Other control characters are not allowed in parameter values.
+                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" }) { out.append(character) }
+            }
         }
+        return quote ? "\"\(out)\"" : out
     }
 
     /// "Price: €1,800" and "Book a place: <link>", where known; no booking
@@ -145,11 +184,5 @@ struct FeedWriter: Sendable {
             parts.append("Book a place: " + (register.lowercased().hasPrefix("mailto:") ? String(register.dropFirst(7)) : register))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
-    }
-
-    /// Parameter values with `:`, `;` or `,` must be quoted; quotes are not allowed inside.
-    private func quoteParameter(_ value: String) -> String {
-        let clean = value.filter { $0 != "\"" && !$0.isNewline }
-        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
     }
 }

@@ -1,57 +1,153 @@
-/// Remembers, from the feed already in the output folder, each event's
-/// `SEQUENCE` and schedule, so that a rescheduled run gets a higher
-/// `SEQUENCE` and subscribed clients take the change.
+/// What the previous feed published for each event, and the `SEQUENCE` and
+/// `LAST-MODIFIED` each event gets now.
+///
+/// `SEQUENCE` is derived from the time of the build that made the change:
+/// minutes since 1970 (`SOURCE_DATE_EPOCH` or now). A build in a new output
+/// folder, as in CI, can then only give a higher number than any build
+/// before it, with no state kept anywhere; 2^31 minutes last until the year
+/// 6053, inside RFC 5545's 32-bit INTEGER. With a previous feed, an event
+/// whose visible lines are unchanged keeps its `SEQUENCE` and
+/// `LAST-MODIFIED`; a changed one gets the later of the build's minute and
+/// one more than before.
 struct SequenceLedger: Sendable {
-    struct Entry: Sendable, Equatable {
-        let sequence: Int
-        let schedule: String
+    /// One VEVENT of the previous feed.
+    struct Entry: Sendable {
+        let uid: String
+        let sequence: Int?
+        let lastModified: String?
+        /// Every logical line but `UID`, `DTSTAMP`, `SEQUENCE` and `LAST-MODIFIED`, as published.
+        let lines: [String]
+        let digest: Int
+        let firstDay: CalendarDate?
+        /// The last day it covers (a recurring event from an older feed covers several).
+        let lastDay: CalendarDate?
     }
 
+    /// By UID, and the UIDs in the order the feed listed them.
     private(set) var entries: [String: Entry] = [:]
+    private(set) var order: [String] = []
 
     init() {}
 
-    /// Reads the UID, SEQUENCE and schedule lines of every VEVENT in `feed`.
-    init(previousFeed feed: String) {
-        var uid: String?
-        var sequence = 0
-        var schedule: [String] = []
-        var inEvent = false
-        for line in ContentLinesReader.unfold(feed) {
+    /// Reads every VEVENT of `feed`; `source` names the feed in warnings.
+    init(previousFeed feed: String, source: String, log: inout DiagnosticLog) {
+        var uid: String?, sequence: Int?, lastModified: String?, lines: [String] = [], inEvent = false, eventLine = 0
+        for (number, line) in ContentLinesReader.unfoldNumbered(feed) {
             if line == "BEGIN:VEVENT" {
-                inEvent = true; uid = nil; sequence = 0; schedule = []
-            } else if line == "END:VEVENT" {
-                if let uid { entries[uid] = Entry(sequence: sequence, schedule: schedule.sorted().joined(separator: "\n")) }
+                inEvent = true; uid = nil; sequence = nil; lastModified = nil; lines = []; eventLine = number
+                continue
+            }
+            guard inEvent else { continue }
+            if line == "END:VEVENT" {
                 inEvent = false
-            } else if inEvent {
-                let name = line.prefix { $0 != ":" && $0 != ";" }
-                switch name {
-                case "UID": uid = String(line.dropFirst(4))
-                case "SEQUENCE": sequence = Int(line.dropFirst(9)) ?? 0
-                case "DTSTART", "DTEND", "RRULE", "STATUS": schedule.append(line)
-                default: break
+                guard let uid else { continue }
+                let span = Self.days(of: lines)
+                if entries[uid] == nil { order.append(uid) }
+                entries[uid] = Entry(uid: uid, sequence: sequence, lastModified: lastModified, lines: lines,
+                                     digest: Self.digest(lines), firstDay: span?.first, lastDay: span?.last)
+                continue
+            }
+            switch line.prefix(while: { $0 != ":" && $0 != ";" }) {
+            case "UID": uid = Self.value(line)
+            case "DTSTAMP": break
+            case "LAST-MODIFIED": lastModified = Self.value(line)
+            case "SEQUENCE":
+                let text = Self.value(line)
+                // RFC 5545's INTEGER is 32 bits; anything else cannot have come from us.
+                if let value = Int(text), (0...Int(Int32.max)).contains(value) {
+                    sequence = value
+                } else {
+                    log.warning(SourceLocation(path: source, line: number, column: 1),
+                                "SEQUENCE \"\(text.prefix(40))\" of the event at line \(eventLine) is not a number from 0 to \(Int32.max); it is ignored")
                 }
+            default: lines.append(line)
             }
         }
     }
 
-    /// The SEQUENCE an event with `uid` and these schedule lines gets now.
-    func sequence(uid: String, schedule: [String]) -> Int {
-        guard let previous = entries[uid] else { return 0 }
-        return previous.schedule == schedule.sorted().joined(separator: "\n") ? previous.sequence : previous.sequence + 1
+    struct Stamp: Sendable, Equatable {
+        let sequence: Int
+        /// `20200913T122640Z`
+        let lastModified: String
+    }
+
+    /// The stamp of an event whose visible lines hash to `digest`, built at
+    /// `timestamp`. `settled` is an instant at or before `timestamp` for an
+    /// event that has left the previous feed's window: it cannot be
+    /// compared, so it gets a stamp that does not move from build to build.
+    func stamp(uid: String, digest: Int, timestamp: Int, settled: Int? = nil) -> Stamp {
+        let now = Stamp(sequence: Self.sequence(at: timestamp), lastModified: ICalendarTime.utc(epochSeconds: timestamp))
+        guard let previous = entries[uid], let sequence = previous.sequence else {
+            guard let settled else { return now }
+            return Stamp(sequence: Self.sequence(at: settled), lastModified: ICalendarTime.utc(epochSeconds: settled))
+        }
+        if previous.digest == digest {
+            return Stamp(sequence: sequence, lastModified: previous.lastModified ?? now.lastModified)
+        }
+        return Stamp(sequence: min(max(sequence + 1, now.sequence), Int(Int32.max)), lastModified: now.lastModified)
+    }
+
+    /// Minutes since 1970.
+    static func sequence(at timestamp: Int) -> Int {
+        min(max(timestamp, 0) / 60, Int(Int32.max))
+    }
+
+    /// A hash of an event's visible lines; compared only within one build.
+    static func digest(_ lines: [String]) -> Int {
+        var hasher = Hasher()
+        for line in lines {
+            var line = line
+            line.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(0xFF as UInt8) // not a UTF-8 byte: keeps line boundaries
+        }
+        return hasher.finalize()
+    }
+
+    static func value(_ line: String) -> String {
+        // The value starts after the first ':' outside a quoted parameter.
+        var quoted = false
+        for index in line.indices {
+            let character = line[index]
+            if character == "\"" { quoted.toggle() }
+            if character == ":", !quoted { return String(line[line.index(after: index)...]) }
+        }
+        return ""
+    }
+
+    /// First and last day of an event's `DTSTART` (with an older feed's `RRULE` COUNT).
+    private static func days(of lines: [String]) -> (first: CalendarDate, last: CalendarDate)? {
+        guard let start = lines.first(where: { $0.hasPrefix("DTSTART") }) else { return nil }
+        let value = Self.value(start)
+        guard value.count >= 8, let first = CalendarDate(iso: "\(value.prefix(4))-\(value.dropFirst(4).prefix(2))-\(value.dropFirst(6).prefix(2))") else { return nil }
+        var count = 1
+        if let rule = lines.first(where: { $0.hasPrefix("RRULE:") }),
+           let part = Self.value(rule).split(separator: ";").first(where: { $0.hasPrefix("COUNT=") }),
+           let written = Int(part.dropFirst(6)), written >= 1 {
+            count = min(written, 3660)
+        }
+        return (first, first.adding(days: count - 1))
     }
 }
 
-/// Reads back content lines: unfolds continuation lines, drops CRs.
+/// Reads back content lines: splits on CRLF only (a TEXT value may hold
+/// U+2028 or a bare CR, which Swift counts as line breaks) and unfolds
+/// continuation lines.
 enum ContentLinesReader {
     static func unfold(_ text: String) -> [String] {
-        var lines: [String] = []
-        // "\r\n" is one Character in Swift, so split on newlines, not on "\n".
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
-                lines[lines.count - 1] += line.dropFirst()
-            } else if !line.isEmpty {
-                lines.append(String(line))
+        unfoldNumbered(text).map(\.line)
+    }
+
+    /// Logical lines with the number of the physical line each starts on.
+    static func unfoldNumbered(_ text: String) -> [(number: Int, line: String)] {
+        var lines: [(number: Int, line: String)] = []
+        var number = 0
+        // "\r\n" is one Character in Swift: split on it as the one separator.
+        for physical in text.split(separator: "\r\n", omittingEmptySubsequences: false) {
+            number += 1
+            if let first = physical.first, first == " " || first == "\t", !lines.isEmpty {
+                lines[lines.count - 1].line += physical.dropFirst()
+            } else if !physical.isEmpty {
+                lines.append((number, String(physical)))
             }
         }
         return lines

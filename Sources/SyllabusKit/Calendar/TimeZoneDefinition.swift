@@ -9,13 +9,12 @@ import Foundation
 /// Otherwise every change is listed with its own `DTSTART`. The state at the
 /// start of the window is stated explicitly, so no instant in the window
 /// depends on how a client extrapolates backwards.
-struct TimeZoneDefinition {
+struct TimeZoneDefinition: Sendable {
     let identifier: String
     let firstYear: Int
     let lastYear: Int
-    /// `CET`/`CEST` and the like, from the zone's tz database file; read
-    /// only when the block is written (feeds share blocks through a cache).
-    var abbreviations: [ZoneAbbreviations.Key: String] { ZoneAbbreviations.table(for: identifier) }
+    /// Where offsets, changes and abbreviations (`CET`/`CEST`) come from.
+    var database: TZDatabase = .system
 
     struct Transition {
         let epochSeconds: Int
@@ -27,58 +26,40 @@ struct TimeZoneDefinition {
         /// Wall-clock time just before the change, as a VTIMEZONE `DTSTART` gives it.
         var localStart: (date: CalendarDate, seconds: Int) {
             let local = epochSeconds + offsetBefore
-            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let day = floorDiv(local, 86_400)
             return (CalendarDate(dayNumber: day), local - day * 86_400)
         }
     }
 
+    private var windowStart: Int { CalendarDate.dayNumber(year: firstYear, month: 1, day: 1) * 86_400 }
+
     /// Changes of offset or of daylight-saving state inside the window.
-    func transitions(in zone: TimeZone, names: [ZoneAbbreviations.Key: String] = [:]) -> [Transition] {
-        let start = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber * 86_400 - 86_400))
-        let end = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: lastYear, month: 12, day: 31)!.dayNumber * 86_400 + 2 * 86_400))
-        var found: [Transition] = []
-        var cursor = start
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < end {
-            let seconds = Int(next.timeIntervalSince1970.rounded())
-            let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds - 1)))
-            let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
-            let daylight = zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
-            found.append(Transition(epochSeconds: seconds, offsetBefore: before, offsetAfter: after, isDaylight: daylight,
-                                    abbreviation: abbreviation(zone, at: seconds, offset: after, names: names)))
-            if next <= cursor { break }
-            cursor = next
+    func transitions(in rules: ZoneRules) -> [Transition] {
+        let start = windowStart - 86_400
+        let end = CalendarDate.dayNumber(year: lastYear, month: 12, day: 31) * 86_400 + 2 * 86_400
+        return rules.changes(from: start, to: end).map { change in
+            Transition(epochSeconds: change.epochSeconds, offsetBefore: change.offsetBefore, offsetAfter: change.after.offset,
+                       isDaylight: change.after.isDaylight, abbreviation: Self.name(change.after))
         }
-        return found
     }
 
-    private func abbreviation(_ zone: TimeZone, at seconds: Int, offset: Int, names: [ZoneAbbreviations.Key: String]) -> String {
-        let instant = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let key = ZoneAbbreviations.Key(offset: offset, isDaylight: zone.isDaylightSavingTime(for: instant))
-        if let name = names[key] { return name }
-        let text = zone.abbreviation(for: instant) ?? ""
-        if !text.isEmpty, !text.hasPrefix("GMT+"), !text.hasPrefix("GMT-") { return text }
-        // Zones without a letter abbreviation: name the offset as tzdata does (+10, +0530).
-        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
-        return (offset < 0 ? "-" : "+") + pad(hours, 2) + (minutes == 0 ? "" : pad(minutes, 2))
+    private static func name(_ type: TZif.LocalTimeType) -> String {
+        type.abbreviation.isEmpty || type.abbreviation == "LMT" ? ZoneRules.offsetName(type.offset) : type.abbreviation
     }
 
     /// The `BEGIN:VTIMEZONE … END:VTIMEZONE` block.
     func write(to lines: inout ContentLines) {
-        guard let zone = TimeZone(identifier: identifier) else { return }
-        let names = abbreviations
-        let changes = transitions(in: zone, names: names)
-        let windowStartDay = CalendarDate(year: firstYear, month: 1, day: 1)!.dayNumber
-        let windowStart = windowStartDay * 86_400
-        let initialOffset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(windowStart)))
-        let initialDaylight = zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(windowStart)))
+        guard let rules = database.rules(for: identifier) else { return }
+        let changes = transitions(in: rules)
+        let windowStartDay = CalendarDate.dayNumber(year: firstYear, month: 1, day: 1)
+        let initial = rules.type(at: windowStart)
 
         lines.append("BEGIN", "VTIMEZONE")
         lines.append("TZID", identifier)
         // The state in force when the window opens, at local midnight of 1 January.
-        observance(&lines, daylight: initialDaylight,
+        observance(&lines, daylight: initial.isDaylight,
                    start: ICalendarTime.local(CalendarDate(dayNumber: windowStartDay), TimeOfDay(hour: 0, minute: 0)!),
-                   from: initialOffset, to: initialOffset,
-                   name: abbreviation(zone, at: windowStart, offset: initialOffset, names: names), rule: nil)
+                   from: initial.offset, to: initial.offset, name: Self.name(initial), rule: nil)
 
         var groups: [String: [Transition]] = [:]
         var order: [String] = []

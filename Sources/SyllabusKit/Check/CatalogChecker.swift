@@ -40,7 +40,8 @@ enum CatalogChecker {
         let sortedInstructors = instructors.values.sorted {
             ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug)
         }
-        return Catalog(site: site, courses: published, instructors: sortedInstructors, media: content.media,
+        return Catalog(site: site, courses: published, draftsLeftOut: bySlug.count - published.count,
+                       instructors: sortedInstructors, media: content.media,
                        buildDate: buildDate)
     }
 }

@@ -24,6 +24,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
         Diagnostic(.warning, at: location, message)
     }
 
+    /// The same diagnostic as an error, for `--strict`, saying why it is one.
+    public var strict: Diagnostic {
+        severity == .error ? self : Diagnostic(.error, at: location, message + " (an error with --strict)")
+    }
+
     /// `path:line:column: error: message`; problems with the command line
     /// itself (no file to point at) print as `syllabus: error: message`.
     /// Values are quoted with `QuotedValue` where the message is made; this

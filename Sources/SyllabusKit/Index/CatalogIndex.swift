@@ -37,6 +37,8 @@ public struct CatalogIndex: Sendable {
     /// folded once: pages name them thousands of times.
     public let instructorSlugs: [String: Slug]
     public let tagSlugs: [String: Slug]
+    /// Runs whose last day is before the build date.
+    public let pastRunCount: Int
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -50,6 +52,7 @@ public struct CatalogIndex: Sendable {
         unscheduled.sort { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }
         self.runs = runs
         self.unscheduled = unscheduled
+        self.pastRunCount = runs.count { !catalog.buildDate.isUpcoming($0.run) }
 
         // Names repeat across thousands of runs: fold each one once.
         var slugs: [String: Slug?] = [:]
@@ -102,16 +105,17 @@ public struct CatalogIndex: Sendable {
             .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
     }
 
+    /// Upcoming and past, as of the build date.
+    public var timeline: Timeline { Timeline(buildDate: catalog.buildDate) }
+
+    /// Whether `/past/` has anything to list (then the navigation links it).
+    public var hasPastRuns: Bool { pastRunCount > 0 }
+
     static func chronological(_ a: ScheduledRun, _ b: ScheduledRun) -> Bool {
         let aStart = a.run.hours.startMinutes, bStart = b.run.hours.startMinutes
         return (a.run.start, aStart, a.course.sortTitle, a.course.slug.value, a.run.ordinal)
             < (b.run.start, bStart, b.course.sortTitle, b.course.slug.value, b.run.ordinal)
     }
-}
-
-private func uniqueCourses(_ courses: [Course]) -> [Course] {
-    var seen = Set<Slug>()
-    return courses.filter { seen.insert($0.slug).inserted }
 }
 
 extension DailyHours {

@@ -1,25 +1,15 @@
-import Foundation
-
 /// Which runs are still to come, so that a "Book a place" button shows
-/// only where booking makes sense.
-///
-/// The one place that decides it: a run is upcoming until its last day has
-/// passed, counted in `site.yml`'s zone from the build's timestamp
-/// (`SOURCE_DATE_EPOCH`, or now), so a build is reproducible.
+/// only where booking makes sense. Upcoming is the build date's rule
+/// (`BuildDate.isUpcoming`): one place decides it for every page.
 public struct UpcomingRuns: Sendable {
+    public let date: BuildDate
+
+    public init(_ date: BuildDate) { self.date = date }
+
     /// The local date of the build in the site's zone.
-    public let buildDate: CalendarDate
+    public var buildDate: CalendarDate { date.today }
 
-    public init(timestamp: Int, timezone: String) {
-        let offset = TimeZone(identifier: timezone)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(timestamp))) ?? 0
-        let local = timestamp + offset
-        // Floor division: timestamps before 1970 still land on the right day.
-        buildDate = CalendarDate(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
-    }
-
-    public func isUpcoming(_ run: Run) -> Bool {
-        run.end >= buildDate
-    }
+    public func isUpcoming(_ run: Run) -> Bool { date.isUpcoming(run) }
 
     /// Book-a-place applies: the run is to come and takes bookings.
     public func isBookable(_ run: Run) -> Bool {

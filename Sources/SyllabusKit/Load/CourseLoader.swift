@@ -3,7 +3,7 @@ enum CourseLoader {
     static let knownKeys = ["title", "summary", "kind", "instructors", "instructor", "start", "end", "time",
                             "timezone", "location", "tags", "draft", "slug", "runs"]
         + WrittenBooking.keys + CourseFactsFields.keys
-    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor"] + WrittenBooking.keys
+    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor", "id"] + WrittenBooking.keys
 
     static func load(_ file: SourceFile, site: SiteConfig?, log: inout DiagnosticLog) -> Course? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -29,12 +29,20 @@ enum CourseLoader {
             for key in ["start", "end"] where fields.has(key) {
                 errors.error(fields.keyLocation(key), "'\(key)' cannot stand beside 'runs:'; give each run its own start and end")
             }
+            var ids: [Slug: SourceLocation] = [:]
             for (index, runFields) in runList.enumerated() {
                 runFields.warnUnknownKeys(known: runKeys + CourseFactsFields.keys, log: &log)
                 for key in CourseFactsFields.keys where runFields.node(key) != nil {
                     log.warning(runFields.keyLocation(key), "'\(runFields.name(key))' is ignored: \(key) belongs to the whole course; set it at the top of the file")
                 }
-                if let run = run(runFields, ordinal: index, defaults: inherited, reported: &reported, log: &errors) { runs.append(run) }
+                guard let run = run(runFields, ordinal: index, defaults: inherited, reported: &reported, log: &errors) else { continue }
+                if let id = run.id {
+                    if let first = ids[id] {
+                        errors.error(runFields.valueLocation("id"), "'\(runFields.name("id"))' \"\(id.value)\" is already the id of the run at line \(first.line); each run of a course needs its own id")
+                    }
+                    ids[id] = ids[id] ?? runFields.valueLocation("id")
+                }
+                runs.append(run)
             }
             if runList.isEmpty {
                 errors.error(fields.valueLocation("runs"), "'runs' is an empty list; list at least one run or remove 'runs:'")
@@ -53,6 +61,12 @@ enum CourseLoader {
             log.warning(fields.valueLocation("tags"), "tag \(quoted: tag) has no letters or digits to make a page address from; it gets no topic page")
         }
         let draft = fields.bool("draft", log: &errors) ?? false
+        // A draft is work in progress; sample text matters once it is published.
+        if !draft {
+            Placeholders.checkSummary(fields, log: &log)
+            Placeholders.checkBody(parts.body, file: file.path, firstLine: parts.bodyFirstLine,
+                                   samples: Placeholders.courseBody, log: &log)
+        }
         log.merge(errors)
         guard !errors.hasErrors, let title, let slug else { return nil }
         return Course(
@@ -110,6 +124,11 @@ enum CourseLoader {
                 log.error(fields.valueLocation("end"), "'\(fields.name("end"))' \(written) is before 'start' \(start); the last day cannot come before the first")
                 return nil
             }
+            let days = written.dayNumber - start.dayNumber + 1
+            guard days <= Run.maximumDays else {
+                log.error(fields.valueLocation("end"), "'\(fields.name("end"))' \(written) makes a run of \(days) days from 'start' \(start); a run lasts at most \(Run.maximumDays) days, so split a longer one into several runs")
+                return nil
+            }
             end = written
         }
         // A top-level start/end shares its fields with the course, which
@@ -121,8 +140,19 @@ enum CourseLoader {
         }
         let written = isNested ? WrittenBooking(fields, log: &log).over(defaults.booking) : defaults.booking
         guard let booking = written.booking(site: defaults.site, reported: &reported, log: &log) else { return nil }
+        var id: Slug?
+        if isNested, let written = fields.string("id", log: &log) {
+            // A leading letter keeps an id apart from the run numbers that
+            // UIDs of runs without an id carry.
+            guard let slug = Slug(written), slug.value.first!.isLetter else {
+                log.error(fields.valueLocation("id"), "'\(fields.name("id"))': \"\(written)\" is not a run id; use a slug that starts with a letter, e.g. spring-2021")
+                return nil
+            }
+            id = slug
+        }
         return Run(
             ordinal: ordinal,
+            id: id,
             start: start,
             end: end,
             hours: isNested ? (fields.hours("time", log: &log) ?? defaults.hours) : defaults.hours,

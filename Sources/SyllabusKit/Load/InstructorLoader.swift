@@ -19,6 +19,8 @@ enum InstructorLoader {
             }
         }
         let links = profileLinks(fields, log: &errors)
+        Placeholders.checkBody(parts.body, file: file.path, firstLine: parts.bodyFirstLine,
+                               samples: [Placeholders.biography], log: &log)
         var slug: Slug?
         if let name {
             slug = Slug(folding: name)

@@ -9,6 +9,7 @@ import Foundation
 enum SiteConfigLoader {
     static let path = "content/site.yml"
     static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html",
+                            "logo", "accent", "footer", "feed_past_days", "page_size",
                             "currency", "register"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
@@ -19,7 +20,7 @@ enum SiteConfigLoader {
         }
         guard let file = SourceFile.read(path, under: root, log: &log),
               let fields = YAMLFields.parse(file.text, file: path, firstLine: 1, log: &log) else { return nil }
-        fields.warnUnknownKeys(known: knownKeys, log: &log)
+        fields.warnUnknownKeys(known: knownKeys, severity: .error, log: &log)
 
         let title = fields.requiredString("title", example: "Training catalog", log: &log)
         var baseURL: BaseURL?
@@ -41,9 +42,11 @@ enum SiteConfigLoader {
         let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
         let currency = fields.currency("currency", log: &log)
         let register = fields.registerURL("register", log: &log)
+        let pageSize = fields.wholeNumber("page_size", minimum: 1, log: &log) ?? SiteConfig.defaultPageSize
+        let feedPastDays = fields.wholeNumber("feed_past_days", minimum: 0, log: &log) ?? 30
         var organizer: Organizer?
         if let nested = fields.fields("organizer", log: &log) {
-            nested.warnUnknownKeys(known: ["name", "email"], log: &log)
+            nested.warnUnknownKeys(known: ["name", "email"], severity: .error, log: &log)
             let name = nested.requiredString("name", example: "Training team", log: &log)
             let email = nested.string("email", log: &log)
             if let email, !isPlausibleEmail(email) {
@@ -51,6 +54,8 @@ enum SiteConfigLoader {
             }
             if let name { organizer = Organizer(name: name, email: email) }
         }
+        let style = SiteStyle(logo: logo(fields, root: root, log: &log), accent: accent(fields, log: &log),
+                              footer: fields.string("footer", log: &log)?.trimmingWhitespace(andNewlines: true))
         guard let title, let baseURL else { return nil }
         return SiteConfig(
             title: title,
@@ -61,6 +66,9 @@ enum SiteConfigLoader {
             description: description,
             organizer: organizer,
             unsafeHTML: unsafeHTML,
+            style: style,
+            feedPastDays: feedPastDays,
+            pageSize: pageSize,
             currency: currency,
             register: register
         )
@@ -74,6 +82,29 @@ enum SiteConfigLoader {
         if character == "%" { return "has a '%' that two hex digits do not follow (write a percent sign as %25)" }
         let shown = character == " " ? "a space" : "\(quoted: String(character))"
         return "contains \(shown), which a URL cannot hold unencoded (percent-encode it, e.g. %20)"
+    }
+
+    /// `logo: media/logo.svg`: a file that exists under `content/media/`.
+    private static func logo(_ fields: YAMLFields, root: URL, log: inout DiagnosticLog) -> String? {
+        guard let written = fields.string("logo", log: &log) else { return nil }
+        guard let path = SafeURL.mediaOrWeb(written), path.hasPrefix("media/") else {
+            log.error(fields.valueLocation("logo"), "'logo': \(quoted: written) must be a file under content/media/, e.g. logo: media/logo.svg")
+            return nil
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content/\(path)").path) else {
+            log.error(fields.valueLocation("logo"), "'logo': content/\(shown: path) does not exist; put the image there or correct the path")
+            return nil
+        }
+        return path
+    }
+
+    private static func accent(_ fields: YAMLFields, log: inout DiagnosticLog) -> CSSColour? {
+        guard let written = fields.string("accent", log: &log) else { return nil }
+        guard let colour = CSSColour(written) else {
+            log.error(fields.valueLocation("accent"), "'accent': \(quoted: written) is not a CSS colour; write e.g. accent: \"#0a6e5c\", rgb(10 110 92) or teal")
+            return nil
+        }
+        return colour
     }
 
     private static func isPlausibleEmail(_ text: String) -> Bool {

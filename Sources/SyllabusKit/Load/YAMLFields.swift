@@ -37,6 +37,11 @@ struct YAMLFields {
     /// line in the file; an empty document is an empty mapping.
     static func parse(_ yaml: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> YAMLFields? {
         let offset = firstLine - 1
+        if let at = YAMLExpansion.excess(in: yaml) {
+            log.error(SourceLocation(path: file, line: at.line + offset, column: at.column),
+                      "invalid YAML: with its aliases (*name) expanded the YAML would hold more than \(YAMLExpansion.maximumNodes) values; write the values out instead of nesting aliases")
+            return nil
+        }
         let node: Node?
         do {
             // The basic resolver tags every scalar as text: we read values as
@@ -130,16 +135,20 @@ struct YAMLFields {
         return false
     }
 
-    /// Warns about keys not in `known`, suggesting the closest known key.
-    func warnUnknownKeys(known: [String], log: inout DiagnosticLog) {
+    /// Reports keys not in `known`, suggesting the closest known key. In a
+    /// course file that is a warning; `site.yml` asks for an error, since a
+    /// misspelt site-wide key changes every page (`timezon:` moves every run).
+    func warnUnknownKeys(known: [String], severity: Diagnostic.Severity = .warning, log: inout DiagnosticLog) {
+        let consequence = severity == .error ? "is not a setting" : "is ignored"
+        let why = severity == .error ? " (a misspelt site setting would silently change every page)" : ""
         for (k, _) in mapping {
             let key = k.scalar?.string ?? YAMLFields.describe(k)
             guard !known.contains(key) else { continue }
             let at = Self.location(of: k, file: file, lineOffset: lineOffset) ?? location
             if let guess = Suggestion.closest(to: key, among: known) {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; did you mean '\(name(guess))'?")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); did you mean '\(name(guess))'?\(why)"))
             } else {
-                log.warning(at, "unknown key '\(shown: name(key))' is ignored; known keys are \(known.joined(separator: ", "))")
+                log.report(Diagnostic(severity, at: at, "unknown key '\(shown: name(key))' \(consequence); known keys are \(known.joined(separator: ", "))\(why)"))
             }
         }
     }
@@ -178,6 +187,19 @@ struct YAMLFields {
             return nil
         }
         return flag
+    }
+
+    /// A whole number at least `minimum`, written plainly in ASCII digits
+    /// (`30`, not `"30"`, `+30` or `30.5`).
+    func wholeNumber(_ key: String, minimum: Int, log: inout DiagnosticLog) -> Int? {
+        guard let value = node(key), !isNull(value) else { return nil }
+        guard let scalar = value.scalar, scalar.style == .plain, !scalar.string.isEmpty,
+              scalar.string.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let number = Int(scalar.string), number >= minimum else {
+            log.error(valueLocation(key), "'\(name(key))' must be a whole number of at least \(minimum), not \(Self.describe(value))")
+            return nil
+        }
+        return number
     }
 
     /// YAML's plain `true`/`false` (and `yes`/`no`, `on`/`off`); a quoted
@@ -219,8 +241,11 @@ struct YAMLFields {
     func date(_ key: String, log: inout DiagnosticLog) -> CalendarDate? {
         guard let text = string(key, log: &log) else { return nil }
         let trimmed = text.trimmingWhitespace()
-        if let date = CalendarDate(iso: trimmed) { return date }
-        if looksLikeISODate(trimmed) {
+        let years = CalendarDate.supportedYears
+        if let date = CalendarDate(iso: trimmed), years.contains(date.year) { return date }
+        if let year = Self.writtenYear(trimmed), !years.contains(year) {
+            log.error(valueLocation(key), "'\(name(key))': \(trimmed) is outside the years Syllabus supports, \(years.lowerBound) to \(years.upperBound); write a date such as 2020-05-25")
+        } else if looksLikeISODate(trimmed) {
             log.error(valueLocation(key), "'\(name(key))': \(trimmed) does not exist; \(Self.whyNoSuchDay(trimmed))")
         } else {
             log.error(valueLocation(key), "'\(name(key))': \(quoted: text) is not a date; write it as YYYY-MM-DD, e.g. 2020-05-25")
@@ -238,8 +263,21 @@ struct YAMLFields {
     }
 
     private func looksLikeISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return text.count == 10 && parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// The year of a text shaped like a date, `-001-01-01` or `10000-01-01`
+    /// included, so a year out of range is named as such rather than as a
+    /// day that does not exist.
+    private static func writtenYear(_ text: String) -> Int? {
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if negative || rest.first == "+" { rest = rest.dropFirst() }
+        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...6).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let year = Int(parts[0]) else { return nil }
+        return negative ? -year : year
     }
 
     /// Daily hours, `HH:MM-HH:MM` or `all-day`.
@@ -299,4 +337,9 @@ struct YAMLFields {
         }
         return result
     }
+}
+
+private extension Character {
+    /// 0-9 only: `isNumber` also takes other scripts' digits and fractions.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

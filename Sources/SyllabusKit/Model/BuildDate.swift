@@ -11,14 +11,12 @@ public struct BuildDate: Sendable, Hashable {
     public init(today: CalendarDate) { self.today = today }
 
     /// The local date of `epochSeconds` in `timezone` (an IANA name already
-    /// validated by the loader; an unknown one falls back to UTC).
-    public init(epochSeconds: Int, timezone: String) {
-        let zone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0)!
-        let instant = Date(timeIntervalSince1970: TimeInterval(epochSeconds))
-        let local = epochSeconds + zone.secondsFromGMT(for: instant)
+    /// validated by the loader; an unknown one falls back to UTC), with the
+    /// offsets of the build's one tz database, as the feeds use them.
+    public init(epochSeconds: Int, timezone: String, zones: TZDatabase = .system) {
+        let offset = zones.rules(for: timezone)?.type(at: epochSeconds).offset ?? 0
         // Floor division: instants before 1970 belong to the day before.
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        today = CalendarDate(dayNumber: days)
+        today = CalendarDate(dayNumber: floorDiv(epochSeconds + offset, 86_400))
     }
 
     /// A run is upcoming until its last day has passed.

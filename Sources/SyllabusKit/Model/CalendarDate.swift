@@ -7,6 +7,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// The years a course file may name. The tz database describes zones
+    /// only from about 1900 (earlier it has local mean time guesses), and a
+    /// feed's `VTIMEZONE` window reaches a year past each end of a run, so
+    /// 1900 to 2999 keeps every day and window well inside what this type,
+    /// epoch seconds and Foundation's zone rules compute, while no catalog
+    /// plans a course a thousand years ahead.
+    public static let supportedYears = 1900...2999
+
     /// Only real days: 2021-02-30 is `nil`.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -46,6 +54,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic without Foundation.
     public var dayNumber: Int {
+        Self.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of any year, month 1-12 and day: total, for
+    /// window edges such as 1 January of the year before a run.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

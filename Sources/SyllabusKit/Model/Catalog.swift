@@ -3,6 +3,8 @@ public struct Catalog: Sendable {
     public let site: SiteConfig
     /// Published entries (drafts only when asked for), sorted by slug.
     public let courses: [Course]
+    /// Entries marked `draft: true` that this build left out.
+    public let draftsLeftOut: Int
     /// Profiles and named-only instructors, sorted by name.
     public let instructors: [Instructor]
     /// Files under `content/media/`, as paths relative to it.

@@ -5,6 +5,9 @@ public final class Run: Sendable, Hashable {
     /// Position among the course's runs as written (0-based); part of the
     /// calendar UID so the UID survives edits to everything else.
     public let ordinal: Int
+    /// `id:` as written: the run's events keep their UIDs whatever happens
+    /// to the runs around it (without one, the UID follows `ordinal`).
+    public let id: Slug?
     public let start: CalendarDate
     /// Last day, inclusive.
     public let end: CalendarDate
@@ -17,9 +20,16 @@ public final class Run: Sendable, Hashable {
     public let booking: Booking
     public let source: SourceLocation
 
-    init(ordinal: Int, start: CalendarDate, end: CalendarDate, hours: DailyHours, timezone: String,
+    /// The longest run, first and last day counted: a year, leap day
+    /// included. Every day of a run gets pages and feed entries, so a typo
+    /// such as `end: 2920-06-01` would otherwise build hundreds of
+    /// thousands of pages from one line.
+    public static let maximumDays = 366
+
+    init(ordinal: Int, id: Slug? = nil, start: CalendarDate, end: CalendarDate, hours: DailyHours, timezone: String,
          location: String?, instructors: [String], booking: Booking = .unspecified, source: SourceLocation) {
         self.ordinal = ordinal
+        self.id = id
         self.start = start
         self.end = end
         self.hours = hours
@@ -31,7 +41,7 @@ public final class Run: Sendable, Hashable {
     }
 
     public static func == (lhs: Run, rhs: Run) -> Bool {
-        lhs === rhs || (lhs.ordinal == rhs.ordinal && lhs.start == rhs.start && lhs.end == rhs.end && lhs.hours == rhs.hours
+        lhs === rhs || (lhs.ordinal == rhs.ordinal && lhs.id == rhs.id && lhs.start == rhs.start && lhs.end == rhs.end && lhs.hours == rhs.hours
             && lhs.timezone == rhs.timezone && lhs.location == rhs.location && lhs.instructors == rhs.instructors
             && lhs.booking == rhs.booking && lhs.source == rhs.source)
     }

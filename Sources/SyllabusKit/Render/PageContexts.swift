@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the values templates see. Every value is a plain string, number,
 /// bool, array or dictionary; Mustache's `{{…}}` escapes it for HTML, and
 /// only pre-rendered Markdown and JSON-LD go out unescaped (`{{{…}}}`).
@@ -11,6 +13,8 @@ struct PageContexts: Sendable {
     let fingerprints: Bool
     /// Per build, or kept across rebuilds by `syllabus serve`.
     let cards: CardCache
+    /// The site has its own `templates/assets/site.css`, loaded after the built-in stylesheet.
+    var siteStylesheet = false
     /// Which runs can still be booked.
     let upcoming: UpcomingRuns
     /// Prices in the site's language.
@@ -32,8 +36,11 @@ struct PageContexts: Sendable {
     var site: SiteConfig { index.catalog.site }
 
     /// The shell every page shares: site, page meta and navigation.
+    /// `neighbours` are the previous and next pages of a paginated listing,
+    /// linked from `<head>` with `rel="prev"`/`rel="next"`.
     func page(title: String, path: String, description: String?, nav: String, isHome: Bool = false,
-              feed: [String: Any]? = nil, ogType: String = "website", jsonLD: String? = nil) -> [String: Any] {
+              feed: [String: Any]? = nil, ogType: String = "website", jsonLD: String? = nil,
+              neighbours: (previous: String?, next: String?) = (nil, nil)) -> [String: Any] {
         var page: [String: Any] = [
             "title": title,
             "canonical": paths.absolute(path),
@@ -43,6 +50,8 @@ struct PageContexts: Sendable {
         page["description"] = orFalse(description ?? site.description)
         page["feed"] = orFalse(feed)
         page["jsonLD"] = orFalse(jsonLD)
+        page["prev"] = orFalse(neighbours.previous)
+        page["next"] = orFalse(neighbours.next)
         var siteContext: [String: Any] = [
             "title": site.title,
             "language": site.language,
@@ -50,23 +59,60 @@ struct PageContexts: Sendable {
             "origin": "\(paths.base.scheme)://\(paths.base.authority)",
             "zone": site.timezone,
             "feed": feedLinks(SitePaths.catalogFeed, title: "All dates"),
+            "today": index.catalog.buildDate.today.iso,
+            // The navigation links /past/ only when there is something there.
+            "hasPast": index.hasPastRuns,
         ]
         siteContext["description"] = orFalse(site.description)
+        siteContext["logo"] = orFalse(site.style.logo.map(paths.link))
+        siteContext["accent"] = orFalse(site.style.accent?.description)
+        siteContext["footer"] = orFalse(site.style.footer)
+        siteContext["stylesheet"] = siteStylesheet
         var context: [String: Any] = ["site": siteContext, "page": page, "nav": [nav: true], "serveScript": serveScript]
         // Flat names (`site_title`, `page_canonical`) for the built-in templates:
         // Mustache splits a dotted name and walks a level per part on every
         // lookup, and the page shell is looked up on every page.
         for (key, value) in siteContext { context["site_" + key] = value }
         for (key, value) in page { context["page_" + key] = value }
-        for item in ["catalog", "days", "instructors", "tags"] { context["nav_" + item] = item == nav }
+        for item in ["catalog", "past", "days", "instructors", "tags", "search"] { context["nav_" + item] = item == nav }
         let feed = siteContext["feed"] as! [String: Any]
         context["site_feed_https"] = feed["https"]
         context["site_feed_webcal"] = feed["webcal"]
         return context
     }
 
+    /// A feed's download and subscribe links: `webcal://` for calendar apps,
+    /// and the two web calendars' own subscription pages, which take the
+    /// feed's URL as a parameter and subscribe in one click.
     func feedLinks(_ sitePath: String, title: String) -> [String: Any] {
-        ["https": paths.absolute(sitePath), "webcal": paths.base.webcal(sitePath), "title": "\(title) (iCalendar)"]
+        let https = paths.absolute(sitePath)
+        let webcal = paths.base.webcal(sitePath)
+        return [
+            "https": https, "webcal": webcal, "title": "\(title) (iCalendar)",
+            "google": "https://calendar.google.com/calendar/render?cid=\(Self.queryValue(webcal))",
+            "outlook": "https://outlook.live.com/calendar/0/addfromweb?url=\(Self.queryValue(https))&name=\(Self.queryValue(title))",
+        ]
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, so a
+    /// URL inside a query parameter keeps its own `:/?&=` to itself.
+    static func queryValue(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    /// `3 days`, `1 day`: the length of a run at a glance.
+    func lengthText(_ run: Run) -> String {
+        run.dayCount == 1 ? "1 day" : "\(run.dayCount) days"
+    }
+
+    /// "Clocks go back on Sunday 27 October; hours stay 10:00–16:00 local",
+    /// for a run with hours whose zone changes its clocks between its first
+    /// and last day; `nil` otherwise.
+    func clockNote(_ run: Run) -> String? {
+        guard case .hours = run.hours, let change = ClockChange(during: run) else { return nil }
+        let day = "\(DateText.weekdays[change.date.isoWeekday - 1]) \(change.date.day) \(DateText.months[change.date.month - 1])"
+        return "Clocks go \(change.forward ? "forward" : "back") on \(day); hours stay \(run.hours) local"
     }
 
     func instructorLinks(_ names: [String]) -> [[String: Any]] {
@@ -103,8 +149,9 @@ struct PageContexts: Sendable {
         return "\(hoursText(run)) (\(run.timezone))"
     }
 
-    /// An entry card: a run of a course, or an entry without dates (`run == nil`).
-    func entryCard(_ course: Course, run: Run?, omitting omitted: Slug? = nil) -> [String: Any] {
+    /// An entry card: a run of a course, or an entry shown without a run
+    /// (`run == nil`): never scheduled, or last given in `lastRun`.
+    func entryCard(_ course: Course, run: Run?, lastRun: Run? = nil, omitting omitted: Slug? = nil) -> [String: Any] {
         var card: [String: Any] = [
             "title": course.title,
             "url": paths.link(SitePaths.course(course.slug)),
@@ -120,16 +167,22 @@ struct PageContexts: Sendable {
         if let run {
             card["dates"] = DateText.range(run.start, run.end)
             card["startISO"] = run.start.iso
+            card["endISO"] = run.end.iso
+            card["past"] = !index.timeline.isUpcoming(run)
             card["hours"] = hoursLabel(run)
+            card["length"] = lengthText(run)
             card["location"] = orFalse(run.location)
-            card["months"] = months(of: run)
+            card["undated"] = false
             addBooking(run.booking, bookable: false, to: &card)
         } else {
             card["location"] = orFalse(course.location)
             card["dates"] = false
             card["hours"] = false
+            card["length"] = false
             card["startISO"] = false
-            card["months"] = [String]()
+            card["endISO"] = false
+            card["past"] = false
+            card["undated"] = lastRun.map { "Last given \(DateText.month(year: $0.end.year, month: $0.end.month))" } ?? "No dates yet"
             addBooking(course.booking, bookable: false, to: &card)
         }
         addCourseBadges(course, to: &card)
@@ -144,9 +197,11 @@ struct PageContexts: Sendable {
 
     /// An entry card with its rendered HTML (`html`), shared by every page that
     /// lists the same run.
-    func renderedCard(_ course: Course, run: Run?, templates: TemplateSet) -> [String: Any] {
-        cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(course.fingerprint)") {
-            var card = entryCard(course, run: run)
+    func renderedCard(_ course: Course, run: Run?, lastRun: Run? = nil, templates: TemplateSet) -> [String: Any] {
+        // Past or not is part of the key: `syllabus serve` keeps cards across midnight.
+        let past = run.map { index.timeline.isUpcoming($0) ? "u" : "p" } ?? "l\(lastRun?.ordinal ?? -1)"
+        return cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
+            var card = entryCard(course, run: run, lastRun: lastRun)
             card["html"] = templates.render("entry-card", card)
             return card
         }

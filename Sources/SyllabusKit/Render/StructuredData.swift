@@ -159,19 +159,17 @@ enum StructuredData {
         }
     }
 
-    /// The catalog's `ItemList`, written directly: it has an item per entry
-    /// (10,000 on a large catalog), and building a dictionary for each cost
-    /// more than the rest of the page. Same keys and order as `JSONText.encode` would write.
-    static func itemList(_ index: CatalogIndex, paths: SitePaths) -> String {
-        var seen = Set<Slug>()
-        let ordered = (index.runs.map(\.course) + index.unscheduled).filter { seen.insert($0.slug).inserted }
+    /// The `ItemList` of one catalog page, positions counted from `first`,
+    /// written directly: building a dictionary per item cost more than the
+    /// rest of the page. Same keys and order as `JSONText.encode` would write.
+    static func itemList(_ ordered: [Course], from first: Int, paths: SitePaths) -> String {
         var out = #"{"@context":"https://schema.org","@type":"ItemList","itemListElement":["#
         out.reserveCapacity(ordered.count * 160)
         for (offset, course) in ordered.enumerated() {
             if offset > 0 { out += "," }
             out += #"{"@type":"ListItem","name":"#
             out += JSONText.quoted(course.title)
-            out += #","position":"# + String(offset + 1) + #","url":"#
+            out += #","position":"# + String(first + offset) + #","url":"#
             out += JSONText.quoted(paths.absolute(SitePaths.course(course.slug)))
             out += "}"
         }

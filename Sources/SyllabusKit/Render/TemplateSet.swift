@@ -11,30 +11,36 @@ struct TemplateSet: Sendable {
     /// Changes whenever a template or asset does.
     let fingerprint: Int
 
-    static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+    /// `theme` is the binary's own unless a test needs another.
+    static func load(root: URL, theme: BuiltinTheme = .embedded, log: inout DiagnosticLog) -> TemplateSet? {
         HTMLEscaping.registered
         var sources: [String: (text: String, path: String)] = [:]
         // A template that cannot be listed or read fails the build: building
         // without it would silently fall back to the built-in one.
         var failed = false
         let errorsBefore = log.entries.count
-        for (name, text) in BuiltinTemplates.templates {
+        for (name, text) in theme.templates {
             // The pragma is prepended rather than written in each template so
             // that line numbers of built-in templates stay as they read.
-            sources[name] = (HTMLEscaping.pragma + text, "(built-in)/\(name).mustache")
+            sources[name] = (HTMLEscaping.pragma + text, builtinPath(name))
         }
         let folder = "templates"
         let templatePaths = SourceFolder.files(in: folder, root: root, presence: .optional,
-                                               accept: { $0.hasSuffix(".mustache") }, log: &log)
+                                               accept: { BuiltinTheme.templateName($0) != nil }, log: &log)
         for relative in templatePaths {
-            guard let file = SourceFile.read(relative, under: root, log: &log) else { continue }
-            let name = relative.dropFirst(folder.count + 1).dropLast(".mustache".count)
-            sources[String(name)] = (file.text, relative)
+            guard let file = SourceFile.read(relative, under: root, log: &log),
+                  let name = BuiltinTheme.templateName(String(relative.dropFirst(folder.count + 1))) else { continue }
+            sources[name] = (file.text, relative)
         }
 
+        // Before the engine parses (recursively) or renders (following
+        // includes): cycles and deep nesting would run its stack out.
+        let structures = sources.mapValues { TemplateStructure($0.text) }
+        if !TemplateNesting.check(structures, paths: sources.mapValues(\.path), log: &log) { failed = true }
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             let source = sources[name]!
+            if let structure = structures[name], structure.depth > TemplateNesting.maximumDepth { continue }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -48,7 +54,7 @@ struct TemplateSet: Sendable {
         }
 
         var assets: [String: Data] = [:]
-        for (name, text) in BuiltinTemplates.assets { assets[name] = Data(text.utf8) }
+        for (name, data) in theme.assets { assets[name] = data }
         for path in SourceFolder.tree(under: "\(folder)/assets", root: root, log: &log) {
             if let data = SourceFile.bytes("\(folder)/assets/\(path)", under: root, log: &log) { assets[path] = data }
         }
@@ -57,6 +63,14 @@ struct TemplateSet: Sendable {
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
         for name in assets.keys.sorted() { hasher.combine(name); hasher.combine(assets[name]!) }
         return failed ? nil : TemplateSet(library: library, assets: assets, fingerprint: hasher.finalize())
+    }
+
+    /// Where an error in a built-in template points. The site has no such
+    /// file, so the path is marked as built in; it names the file the binary
+    /// was built from (the repository's `templates/<name>.mustache`), which is
+    /// also where `syllabus new theme` puts the copy a site can fix.
+    static func builtinPath(_ name: String) -> String {
+        "(built-in) templates/\(name).mustache"
     }
 
     /// Renders the template `name`; pages only ask for names that exist.

@@ -47,14 +47,14 @@ struct TestSite {
         try write(Data(text.utf8), to: path)
     }
 
-    func options(output: URL? = nil, includeDrafts: Bool = false) -> BuildOptions {
-        BuildOptions(root: root, output: output ?? self.output, includeDrafts: includeDrafts, timestamp: TestSite.timestamp)
+    func options(output: URL? = nil, includeDrafts: Bool = false, timestamp: Int = TestSite.timestamp) -> BuildOptions {
+        BuildOptions(root: root, output: output ?? self.output, includeDrafts: includeDrafts, timestamp: timestamp)
     }
 
     /// Builds into `output`; throws `BuildFailed` like the command line would report.
     @discardableResult
-    func build(output: URL? = nil, includeDrafts: Bool = false) throws -> BuildSummary {
-        try SiteBuilder.build(options(output: output, includeDrafts: includeDrafts))
+    func build(output: URL? = nil, includeDrafts: Bool = false, timestamp: Int = TestSite.timestamp) throws -> BuildSummary {
+        try SiteBuilder.build(options(output: output, includeDrafts: includeDrafts, timestamp: timestamp))
     }
 
     /// The diagnostics of a build that is expected to fail; empty when it succeeded.

@@ -1,27 +1,62 @@
 extension PageContexts {
-    /// `/`: scheduled runs in date order, then entries without dates.
-    func catalogPage(templates: TemplateSet) -> Page {
-        Page.html(at: "") {
-            let runs = index.runs.map { renderedCard($0.course, run: $0.run, templates: templates) }
-            let unscheduled = index.unscheduled.map { renderedCard($0, run: nil, templates: templates) }
-            var context = page(title: site.title, path: "", description: site.description, nav: "catalog", isHome: true,
+    /// `/` and `/page/<n>/`: upcoming runs in date order, then the entries
+    /// with no upcoming run, A–Z.
+    func catalogPages(templates: TemplateSet) -> [Page] {
+        let items = index.timeline.catalog(runs: index.runs, courses: index.catalog.courses)
+        // The filter form is the same on every page: rendered once.
+        let filters = items.count > 1 ? templates.render("filters", filterOptions()) : ""
+        let hasRuns = !index.runs.isEmpty
+        return listingPages(at: "", items: items, key: nil, templates: templates) { number, pagination, sections, slice in
+            let neighbours = pagination.neighbours(of: number, paths: paths)
+            let path = pagination.folder(number)
+            var context = page(title: pagination.title(number == 1 ? site.title : "Catalog", page: number), path: path,
+                               description: site.description, nav: "catalog", isHome: number == 1,
                                feed: feedLinks(SitePaths.catalogFeed, title: site.title),
-                               jsonLD: StructuredData.itemList(index, paths: paths))
-            context["runs"] = runs
-            context["unscheduled"] = unscheduled
-            context["hasRuns"] = !runs.isEmpty
-            context["hasUnscheduled"] = !unscheduled.isEmpty
-            context["hasEntries"] = !runs.isEmpty || !unscheduled.isEmpty
-            context["filters"] = runs.count + unscheduled.count > 1 ? filterOptions() : false
+                               jsonLD: StructuredData.itemList(uniqueCourses(slice.map(\.entry.course)),
+                                                               from: (number - 1) * site.pageSize + 1, paths: paths),
+                               neighbours: neighbours)
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            context["firstPage"] = number == 1
+            context["hasRuns"] = hasRuns
+            context["filtersHTML"] = filters
+            context["hasFilters"] = !filters.isEmpty
             return templates.render("catalog", context)
         }
     }
 
-    private func filterOptions() -> [String: Any] {
+    /// `/past/` and `/past/page/<n>/`: past runs, newest first, by year.
+    func pastPages(templates: TemplateSet) -> [Page] {
+        let items = index.timeline.past(runs: index.runs)
+        guard !items.isEmpty else { return [] }
+        return listingPages(at: SitePaths.past, items: items, key: nil, headings: .pastOnly, templates: templates) {
+            number, pagination, sections, _ in
+            var context = page(title: pagination.title("Past runs", page: number), path: pagination.folder(number),
+                               description: "Runs of \(site.title) that have taken place, newest first.", nav: "past",
+                               neighbours: pagination.neighbours(of: number, paths: paths))
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            return templates.render("past", context)
+        }
+    }
+
+    /// `/search/`: the form; results come from `search/index.json` in the browser.
+    func searchPage(templates: TemplateSet) -> Page {
+        Page.html(at: SitePaths.search) {
+            var context = page(title: "Search", path: SitePaths.search,
+                               description: "Find an entry of \(site.title) by words, topic, instructor or month.",
+                               nav: "search")
+            context["filtersHTML"] = templates.render("filters", filterOptions(search: true))
+            return templates.render("search", context)
+        }
+    }
+
+    /// The topic, instructor and month choices of the catalog filter and the
+    /// search form: every topic and instructor, and the months of upcoming runs.
+    private func filterOptions(search: Bool = false) -> [String: Any] {
         var months = Set<String>()
-        for scheduled in index.runs { months.formUnion(self.months(of: scheduled.run)) }
-        var options: [String: Any] = facetOptions()
-        options.merge([
+        for scheduled in index.runs where index.timeline.isUpcoming(scheduled.run) {
+            months.formUnion(self.months(of: scheduled.run))
+        }
+        var context: [String: Any] = [
             "tags": index.tags.map { ["slug": $0.slug.value, "name": $0.name] },
             "instructors": index.catalog.instructors
                 .filter { index.coursesByInstructor[$0.slug] != nil }
@@ -30,8 +65,12 @@ extension PageContexts {
                 let parts = key.split(separator: "-")
                 return ["key": key, "name": DateText.month(year: Int(parts[0])!, month: Int(parts[1])!)]
             },
-        ]) { first, _ in first }
-        return options
+            "search": search,
+            "pageSize": site.pageSize,
+        ]
+        context["site_root"] = paths.base.path
+        context.merge(facetOptions()) { first, _ in first }
+        return context
     }
 
     /// Level, language and format selects, and their links for visitors
@@ -62,4 +101,10 @@ extension PageContexts {
             return templates.render("404", context)
         }
     }
+}
+
+/// Each course once, in the order first seen.
+func uniqueCourses(_ courses: [Course]) -> [Course] {
+    var seen = Set<Slug>()
+    return courses.filter { seen.insert($0.slug).inserted }
 }

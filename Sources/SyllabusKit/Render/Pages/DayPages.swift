@@ -1,32 +1,43 @@
 extension PageContexts {
-    /// `/days/`: each month as a calendar grid and as a list.
-    func daysPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.days, key: key(index.runs)) {
-            var context = page(title: "Days", path: SitePaths.days,
-                               description: "Every day with a course in \(site.title), month by month.", nav: "days")
-            // Each month is rendered once and kept while its sessions stay the
-            // same: an edit re-renders one month, not the whole index.
-            let months = calendarMonths().map { month -> [String: Any] in
-                var sessions = Hasher()
-                for date in month.days { sessions.combine(index.sessionsByDay[date] ?? []) }
-                return cards.value("month:\(month.year)-\(month.month)#\(sessions.finalize())") {
-                    var context = monthContext(month)
-                    context["html"] = templates.render("days-month", context)
-                    return context
+    /// `/days/` and `/days/page/<n>/`: `page_size` days a page, each month
+    /// they fall in as a calendar grid and as a list.
+    func daysPages(templates: TemplateSet) -> [Page] {
+        let pagination = Pagination(listing: SitePaths.days, items: index.days.count, pageSize: site.pageSize)
+        return (1...pagination.count).map { number in
+            let days = Pagination.slice(index.days, page: number, size: site.pageSize)
+            return Page.html(at: pagination.folder(number),
+                             key: key(index.runs, number, pagination.count, index.catalog.buildDate)) {
+                var context = page(title: pagination.title("Days", page: number), path: pagination.folder(number),
+                                   description: "Every day with a course in \(site.title), month by month.", nav: "days",
+                                   neighbours: pagination.neighbours(of: number, paths: paths))
+                // Each month is rendered once and kept while its sessions stay the
+                // same: an edit re-renders one month, not the whole index.
+                let months = calendarMonths(Array(days)).map { month -> [String: Any] in
+                    var sessions = Hasher()
+                    let first = CalendarDate(year: month.year, month: month.month, day: 1)!
+                    for offset in 0..<CalendarDate.daysIn(month: month.month, year: month.year) {
+                        sessions.combine(index.sessionsByDay[first.adding(days: offset)] ?? [])
+                    }
+                    return cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
+                        var context = monthContext(month)
+                        context["html"] = templates.render("days-month", context)
+                        return context
+                    }
                 }
+                context["months"] = months
+                context["hasMonths"] = !months.isEmpty
+                context["pager"] = pagination.context(page: number, paths: paths)
+                return templates.render("days", context)
             }
-            context["months"] = months
-            context["hasMonths"] = !months.isEmpty
-            return templates.render("days", context)
         }
     }
 
     private typealias CalendarMonth = (year: Int, month: Int, days: [CalendarDate])
 
-    /// The months that have sessions, each with its days that do.
-    private func calendarMonths() -> [CalendarMonth] {
+    /// The months of `days`, each with those of its days.
+    private func calendarMonths(_ days: [CalendarDate]) -> [CalendarMonth] {
         var byMonth: [CalendarMonth] = []
-        for date in index.days {
+        for date in days {
             if let last = byMonth.last, last.year == date.year, last.month == date.month {
                 byMonth[byMonth.count - 1].days.append(date)
             } else {
@@ -37,14 +48,15 @@ extension PageContexts {
     }
 
     private func monthContext(_ month: CalendarMonth) -> [String: Any] {
-        let withSessions = Set(month.days)
+        // The grid links every day of the month with sessions, also those
+        // listed on the previous or next page of the index.
         let first = CalendarDate(year: month.year, month: month.month, day: 1)!
         let length = CalendarDate.daysIn(month: month.month, year: month.year)
         var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
         for day in 1...length {
             let date = CalendarDate(year: month.year, month: month.month, day: day)!
             var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
-            if withSessions.contains(date) {
+            if index.sessionsByDay[date] != nil {
                 let count = index.sessionsByDay[date]?.count ?? 0
                 cell["url"] = paths.link(SitePaths.day(date))
                 cell["count"] = count
@@ -75,7 +87,7 @@ extension PageContexts {
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
     func dayPage(_ date: CalendarDate, position: Int, templates: TemplateSet) -> Page {
         let neighbours = [position > 0 ? index.days[position - 1] : nil, position + 1 < index.days.count ? index.days[position + 1] : nil]
-        return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours)) {
+        return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours, index.catalog.buildDate)) {
             let sessions = index.sessionsByDay[date] ?? []
             var context = page(title: DateText.long(date), path: SitePaths.day(date),
                                description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).",
@@ -90,6 +102,9 @@ extension PageContexts {
                     "timezone": session.run.timezone,
                     "dayOfRun": session.dayOfRun,
                     "dayCount": session.run.dayCount,
+                    "startISO": session.run.start.iso,
+                    "endISO": session.run.end.iso,
+                    "past": !index.timeline.isUpcoming(session.run),
                     "multiDay": session.run.dayCount > 1,
                     "instructors": instructorLinks(session.run.instructors),
                     "hasInstructors": !session.run.instructors.isEmpty,

@@ -18,30 +18,31 @@ extension PageContexts {
         }
     }
 
-    /// `/instructors/<slug>/`: profile, then every run and entry they teach.
-    func instructorPage(_ instructor: Instructor, templates: TemplateSet) -> Page {
-        let key = self.key(instructor, bodies.instructors[instructor.slug], index.runsByInstructor[instructor.slug] ?? [],
-                          index.coursesByInstructor[instructor.slug] ?? [])
-        return Page.html(at: SitePaths.instructor(instructor.slug), key: key) {
-            let runs = index.runsByInstructor[instructor.slug] ?? []
+    /// `/instructors/<slug>/` and its `page/<n>/`: profile, then the runs they
+    /// teach that are upcoming, their entries without a run of theirs, and
+    /// their past runs apart, newest first.
+    func instructorPages(_ instructor: Instructor, templates: TemplateSet) -> [Page] {
+        let runs = index.runsByInstructor[instructor.slug] ?? []
+        let taughtRuns = Set(runs.map(\.course.slug))
+        let others = (index.coursesByInstructor[instructor.slug] ?? []).filter { !taughtRuns.contains($0.slug) }
+        let items = index.timeline.catalog(runs: runs, courses: others) + index.timeline.past(runs: runs)
+        let key = self.key(instructor, bodies.instructors[instructor.slug], runs, index.coursesByInstructor[instructor.slug] ?? [],
+                           index.catalog.buildDate)
+        return listingPages(at: SitePaths.instructor(instructor.slug), items: items, key: key, omitting: instructor.slug,
+                            templates: templates) { number, pagination, sections, _ in
             let feed: [String: Any]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
-            var context = page(title: instructor.name, path: SitePaths.instructor(instructor.slug),
+            var context = page(title: pagination.title(instructor.name, page: number), path: pagination.folder(number),
                                description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
-                               nav: "instructors", feed: feed, ogType: "profile")
+                               nav: "instructors", feed: feed, ogType: "profile",
+                               neighbours: pagination.neighbours(of: number, paths: paths))
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
             context["name"] = instructor.name
             context["role"] = orFalse(instructor.role)
             context["photo"] = orFalse(instructor.photo.map { $0.hasPrefix("media/") ? paths.link($0) : $0 })
-            context["bio"] = orFalse(bodies.instructors[instructor.slug])
-            context["links"] = instructor.links.map { ["title": $0.title, "url": $0.url] }
-            context["hasLinks"] = !instructor.links.isEmpty
-            // Their runs in date order, then entries of theirs without a run they teach.
-            var entries = runs.map { entryCard($0.course, run: $0.run, omitting: instructor.slug) }
-            let taughtRuns = Set(runs.map(\.course.slug))
-            for course in index.coursesByInstructor[instructor.slug] ?? [] where !taughtRuns.contains(course.slug) {
-                entries.append(entryCard(course, run: nil, omitting: instructor.slug))
-            }
-            context["entries"] = entries
-            context["hasEntries"] = !entries.isEmpty
+            // The profile opens the first page; later pages continue the list.
+            context["bio"] = orFalse(number == 1 ? bodies.instructors[instructor.slug] : nil)
+            context["links"] = number == 1 ? instructor.links.map { ["title": $0.title, "url": $0.url] } : []
+            context["hasLinks"] = number == 1 && !instructor.links.isEmpty
             context["feed"] = orFalse(feed)
             return templates.render("instructor", context)
         }

@@ -9,23 +9,28 @@ extension PageContexts {
         }
     }
 
-    /// `/tags/<slug>/`: the entries carrying one topic; each run of a course is listed.
-    func tagPage(_ tag: Tag, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.tag(tag.slug), key: key(tag)) {
-            var context = page(title: tag.name, path: SitePaths.tag(tag.slug),
-                               description: "\(tag.name) in \(site.title).", nav: "tags")
+    /// `/tags/<slug>/` and its `page/<n>/`: the topic's upcoming runs in date
+    /// order, then its entries with no upcoming run, A–Z.
+    func tagPages(_ tag: Tag, templates: TemplateSet) -> [Page] {
+        let runs = tag.courses.flatMap { course in course.runs.map { ScheduledRun(course: course, run: $0) } }
+            .sorted(by: CatalogIndex.chronological)
+        let items = index.timeline.catalog(runs: runs, courses: tag.courses)
+        let hasFeed = FeedPlan.hasFeed(tag, site: site, buildDate: index.catalog.buildDate.today)
+        return listingPages(at: SitePaths.tag(tag.slug), items: items, key: key(tag, index.catalog.buildDate, hasFeed),
+                            templates: templates) { number, pagination, sections, _ in
+            let feed: [String: Any]? = hasFeed
+                ? feedLinks(SitePaths.tagFeed(tag.slug), title: tag.name) : nil
+            var context = page(title: pagination.title(tag.name, page: number), path: pagination.folder(number),
+                               description: "\(tag.name) in \(site.title).", nav: "tags", feed: feed,
+                               neighbours: pagination.neighbours(of: number, paths: paths))
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            context["feed"] = orFalse(feed)
             context["name"] = tag.name
             context["label"] = "Topic"
             context["indexPath"] = SitePaths.tags
             context["indexName"] = "all topics"
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
-            let entries = tag.courses.flatMap { course -> [[String: Any]] in
-                course.runs.isEmpty ? [renderedCard(course, run: nil, templates: templates)]
-                    : course.runs.map { renderedCard(course, run: $0, templates: templates) }
-            }
-            context["entries"] = entries
-            context["entriesHTML"] = entries.map { $0["html"] as! String }.joined(separator: "\n")
             return templates.render("tag", context)
         }
     }

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A daylight-saving change that falls between a run's first and last day,
+/// as the tz database has it: the hours on the page stay local, but a
+/// visitor comparing with a calendar in another zone sees them move.
+struct ClockChange: Sendable, Hashable {
+    /// The local day the clocks change (the night before that day's session).
+    let date: CalendarDate
+    /// Clocks go forward (spring) rather than back.
+    let forward: Bool
+
+    init(date: CalendarDate, forward: Bool) {
+        self.date = date
+        self.forward = forward
+    }
+
+    /// The first change after the first day began and on or before the last
+    /// day, in the run's zone; a change in the small hours of the first day
+    /// comes before the run starts, so it is not one the run crosses.
+    init?(during run: Run) {
+        guard run.end > run.start, let zone = TimeZone(identifier: run.timezone) else { return nil }
+        // Noon UTC of the first day is on that local day in every zone (UTC-12 to UTC+14).
+        let after = Date(timeIntervalSince1970: TimeInterval(run.start.dayNumber * 86_400 + 43_200))
+        guard let change = zone.nextDaylightSavingTimeTransition(after: after) else { return nil }
+        let offsetBefore = zone.secondsFromGMT(for: change.addingTimeInterval(-1))
+        let offsetAfter = zone.secondsFromGMT(for: change)
+        let local = Int(change.timeIntervalSince1970.rounded(.down)) + offsetAfter
+        let day = CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+        guard day > run.start, day <= run.end, offsetBefore != offsetAfter else { return nil }
+        date = day
+        forward = offsetAfter > offsetBefore
+    }
+}

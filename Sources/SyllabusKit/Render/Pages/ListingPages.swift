@@ -1,0 +1,73 @@
+extension PageContexts {
+    /// How a section of a listing is headed: on `/past/` a year says enough;
+    /// on a page that mixes upcoming and past, "Past runs in 2020".
+    enum SectionHeadings { case mixed, pastOnly }
+
+    /// The pages of one listing: `items` cut into pages of `page_size`, each
+    /// rendered by `render(number, pagination, sections)`.
+    func listingPages(at listing: String, items: [ListingItem], key: Int?, headings: SectionHeadings = .mixed,
+                      omitting omitted: Slug? = nil, templates: TemplateSet,
+                      _ render: @escaping @Sendable (Int, Pagination, [[String: Any]], ArraySlice<ListingItem>) -> String) -> [Page] {
+        let pagination = Pagination(listing: listing, items: items.count, pageSize: site.pageSize)
+        return (1...pagination.count).map { number in
+            Page.html(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count) }) {
+                let slice = Pagination.slice(items, page: number, size: site.pageSize)
+                let sections = listingSections(slice, headings: headings, omitting: omitted, templates: templates)
+                return render(number, pagination, sections, slice)
+            }
+        }
+    }
+
+    /// Consecutive items of one section become one `<section>` with its heading
+    /// and the cards' HTML joined, so a section carried over to the next
+    /// page starts that page with its heading again.
+    func listingSections(_ items: ArraySlice<ListingItem>, headings: SectionHeadings, omitting omitted: Slug?,
+                         templates: TemplateSet) -> [[String: Any]] {
+        var sections: [(section: ListingSection, cards: [String])] = []
+        for item in items {
+            let html = cardHTML(item.entry, omitting: omitted, templates: templates)
+            if let last = sections.last, last.section == item.section {
+                sections[sections.count - 1].cards.append(html)
+            } else {
+                sections.append((item.section, [html]))
+            }
+        }
+        return sections.map { section, cards in
+            let (id, heading) = Self.heading(section, headings)
+            return ["id": id, "heading": heading, "html": cards.joined(separator: "\n")]
+        }
+    }
+
+    static func heading(_ section: ListingSection, _ headings: SectionHeadings) -> (id: String, text: String) {
+        switch section {
+        case .upcoming: return ("upcoming", "Upcoming")
+        case .noUpcoming: return ("no-upcoming", "No upcoming dates")
+        case let .past(year): return ("past-\(year)", headings == .pastOnly ? "\(year)" : "Past runs in \(year)")
+        }
+    }
+
+    /// A card's HTML: cached across pages when it names everyone, rendered
+    /// for the page when it leaves out the instructor whose page it is on.
+    func cardHTML(_ entry: ListedEntry, omitting omitted: Slug?, templates: TemplateSet) -> String {
+        let run: Run?, lastRun: Run?
+        switch entry {
+        case let .run(scheduled): (run, lastRun) = (scheduled.run, nil)
+        case let .entry(_, last): (run, lastRun) = (nil, last)
+        }
+        if let omitted {
+            return templates.render("entry-card", entryCard(entry.course, run: run, lastRun: lastRun, omitting: omitted))
+        }
+        return renderedCard(entry.course, run: run, lastRun: lastRun, templates: templates)["html"] as! String
+    }
+
+    /// The shared parts of a listing page's context: sections, pager, and whether
+    /// it shows runs (then the script that marks runs ended since the build runs).
+    func listingContext(_ base: [String: Any], number: Int, pagination: Pagination,
+                        sections: [[String: Any]]) -> [String: Any] {
+        var context = base
+        context["sections"] = sections
+        context["hasEntries"] = !sections.isEmpty
+        context["pager"] = pagination.context(page: number, paths: paths)
+        return context
+    }
+}
