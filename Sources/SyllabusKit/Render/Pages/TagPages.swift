@@ -35,22 +35,28 @@ extension PageContexts {
         }
     }
 
-    /// `/levels/<level>/`, `/languages/<tag>/`, `/formats/<mode>/`: what the
-    /// catalog's level, language and format filters show, without JavaScript.
-    func facetPage(_ facet: Facet, templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.facet(facet), key: key(facet)) {
-            let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
-            var context = page(title: "\(facet.name) · \(label)", path: SitePaths.facet(facet),
-                               description: "\(label) \(facet.name) in \(site.title).", nav: "catalog")
-            let courses = Set(facet.entries.map(\.course.slug)).count
+    /// `/levels/<level>/`, `/languages/<tag>/`, `/formats/<mode>/` and their
+    /// `page/<n>/`: what the catalog's level, language and format filters
+    /// show, without JavaScript — upcoming runs, then entries without one.
+    func facetPages(_ facet: Facet, templates: TemplateSet) -> [Page] {
+        let runs = facet.entries.compactMap { entry in entry.run.map { ScheduledRun(course: entry.course, run: $0) } }
+            .sorted(by: CatalogIndex.chronological)
+        let items = index.timeline.catalog(runs: runs, courses: uniqueCourses(facet.entries.map(\.course)))
+        let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
+        let courses = Set(facet.entries.map(\.course.slug)).count
+        return listingPages(at: SitePaths.facet(facet), items: items, key: key(facet, index.catalog.buildDate),
+                            templates: templates) { number, pagination, sections, _ in
+            var context = page(title: pagination.title("\(facet.name) · \(label)", page: number), path: pagination.folder(number),
+                               description: "\(label) \(facet.name) in \(site.title).", nav: "catalog",
+                               neighbours: pagination.neighbours(of: number, paths: paths))
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            context["feed"] = false
             context["name"] = facet.name
             context["label"] = label
             context["indexPath"] = ""
             context["indexName"] = "the whole catalog"
             context["count"] = courses
             context["plural"] = courses != 1
-            let entries = facet.entries.map { renderedCard($0.course, run: $0.run, templates: templates) }
-            context["entriesHTML"] = entries.map { $0["html"] as! String }.joined(separator: "\n")
             return templates.render("tag", context)
         }
     }
