@@ -36,10 +36,13 @@ struct OutputPlan: Sendable {
          options: BuildOptions, buildDate: BuildDate, policy: some BuildPolicy, ledger: SequenceLedger) {
         let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
                                     fingerprints: policy.fingerprints, cards: policy.cache.cards,
-                                    siteStylesheet: templates.assets["site.css"] != nil)
+                                    siteStylesheet: templates.assets["site.css"] != nil,
+                                    upcoming: UpcomingRuns(buildDate),
+                                    prices: PriceText(language: index.catalog.site.language),
+                                    facets: Facets.of(index, site: index.catalog.site))
         pages = PagePlan.pages(contexts, templates: templates)
         let feedWriter = FeedWriter(site: index.catalog.site, paths: paths, timestamp: options.timestamp,
-                                    buildDate: buildDate.today, ledger: ledger, database: options.zones,
+                                    buildDate: buildDate.today, ledger: ledger, prices: contexts.prices, database: options.zones,
                                     // Each event is in several feeds (catalog, course,
                                     // instructor, topic): written once per build.
                                     events: policy.cache.events)
@@ -59,10 +62,11 @@ struct OutputPlan: Sendable {
         for page in pages { pageSet ^= page.path.hashValue }
         let sitemaps = Sitemap.files(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
         let hoursLabel = contexts.hoursLabel
+        let facets = contexts.facets
         let pageCount = pages.count
         indexes = sitemaps.map { file in
             Page(path: file.path, key: pageKey(pageSet, pageCount, file.path)) { file.xml }
-        } + [Page(path: SitePaths.searchIndex, key: nil) { SearchIndex.json(index, hoursLabel: hoursLabel) }]
+        } + [Page(path: SitePaths.searchIndex, key: nil) { SearchIndex.json(index, facets: facets, hoursLabel: hoursLabel) }]
         assets = templates.assets.sorted(by: { $0.key < $1.key }).map { ("assets/\($0.key)", $0.value) }
         media = index.catalog.media
     }

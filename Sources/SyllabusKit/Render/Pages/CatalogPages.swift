@@ -69,7 +69,28 @@ extension PageContexts {
             "pageSize": site.pageSize,
         ]
         context["site_root"] = paths.base.path
+        context.merge(facetOptions()) { first, _ in first }
         return context
+    }
+
+    /// Level, language and format selects, and their links for visitors
+    /// without JavaScript, from the catalog's facets.
+    private func facetOptions() -> [String: Any] {
+        func options(_ kind: Facet.Kind) -> [[String: Any]] {
+            facets.filter { $0.kind == kind }.map { ["key": $0.slug.value, "name": $0.name, "url": paths.link(SitePaths.facet($0))] }
+        }
+        let levels = options(.level), languages = options(.language), modes = options(.format)
+        let groups = [("level", levels), ("language", languages), ("format", modes)].filter { !$0.1.isEmpty }
+        return [
+            "levels": levels, "hasLevels": !levels.isEmpty,
+            "languages": languages, "hasLanguages": !languages.isEmpty, "siteLanguage": site.language.lowercased(),
+            "modes": modes, "hasModes": !modes.isEmpty,
+            "facetGroups": groups.enumerated().map { offset, group -> [String: Any] in
+                ["label": group.0, "links": group.1.enumerated().map { $1.merging(["last": $0 == group.1.count - 1]) { a, _ in a } },
+                 "last": offset == groups.count - 1]
+            },
+            "hasFacetGroups": !groups.isEmpty,
+        ]
     }
 
     /// `/404.html`

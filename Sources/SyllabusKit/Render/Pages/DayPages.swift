@@ -112,6 +112,8 @@ extension PageContexts {
                 item["kind"] = orFalse(session.course.kind)
                 item["summary"] = orFalse(session.course.summary)
                 item["location"] = orFalse(session.run.location)
+                addBooking(session.run.booking, bookable: false, to: &item)
+                addCourseBadges(session.course, to: &item)
                 return item
             }
             context["previous"] = false
