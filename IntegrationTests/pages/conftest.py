@@ -58,3 +58,20 @@ def varied_site(varied_root, tmp_path_factory) -> harness.Path:
 def varied_server(varied_site):
     with harness.SiteServer(varied_site.parent) as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def booking_site(tmp_path_factory) -> harness.Path:
+    """<tmp>/training/: the booking fixture (every price, status and mode key) under https://example.org/training/."""
+    import sitecontent
+
+    try:
+        return sitecontent.build_root(sitecontent.BOOKING_ROOT, tmp_path_factory.mktemp("booking-site"))
+    except harness.BuildError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def booking_server(booking_site):
+    with harness.SiteServer(booking_site.parent) as srv:
+        yield srv

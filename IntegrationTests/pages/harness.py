@@ -33,6 +33,13 @@ DEPLOY_HOST = urlsplit(BASE_URL).netloc
 BUILD_EPOCH = int(os.environ.get("SYLLABUS_TEST_EPOCH", "1588334400"))
 
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+
+
+def build_date():
+    """The date test builds use as today (UTC; the fixtures' zones are a few hours from it)."""
+    import datetime as _dt
+
+    return _dt.datetime.fromtimestamp(BUILD_EPOCH, _dt.timezone.utc).date()
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
 
 

@@ -99,6 +99,10 @@ def front_matter(file: Path) -> dict:
     return yaml.safe_load(m.group(1)) or {}
 
 
+# The golden fixture that uses every booking key (issue 12), shared with the Swift snapshot test.
+BOOKING_ROOT = harness.REPO_ROOT / "Tests" / "SyllabusKitTests" / "Fixtures" / "booking"
+
+
 def load_site(root: Path = harness.SITE_ROOT) -> dict:
     return yaml.safe_load((root / "content" / "site.yml").read_text(encoding="utf-8")) or {}
 

@@ -25,8 +25,11 @@ SITE = sc.load_site()
 BY_SLUG = {c.slug: c for c in COURSES}
 VARIED_SLUGS = sorted(name[:-3] for name, text in sc.VARIED_COURSES.items() if "draft: true" not in text)
 VARIED_SCHEDULED = sorted(n[:-3] for n, t in sc.VARIED_COURSES.items() if "draft: true" not in t and "start:" in t)
-ALL_ENTRIES = [("shipped", s) for s in sorted(BY_SLUG)] + [("varied", s) for s in VARIED_SLUGS]
-ALL_SCHEDULED = [("shipped", c.slug) for c in COURSES if c.runs] + [("varied", s) for s in VARIED_SCHEDULED]
+BOOKING = sc.load_courses(sc.BOOKING_ROOT)
+ALL_ENTRIES = ([("shipped", s) for s in sorted(BY_SLUG)] + [("varied", s) for s in VARIED_SLUGS]
+               + [("booking", c.slug) for c in BOOKING])
+ALL_SCHEDULED = ([("shipped", c.slug) for c in COURSES if c.runs] + [("varied", s) for s in VARIED_SCHEDULED]
+                 + [("booking", c.slug) for c in BOOKING if c.runs])
 ISO_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
 
 
@@ -36,6 +39,8 @@ def catalog(request):
     name = request.node.callspec.params["which"]
     if name == "shipped":
         return request.getfixturevalue("site"), BY_SLUG, SITE
+    if name == "booking":
+        return request.getfixturevalue("booking_site"), {c.slug: c for c in BOOKING}, sc.load_site(sc.BOOKING_ROOT)
     root = request.getfixturevalue("varied_root")
     return request.getfixturevalue("varied_site"), {c.slug: c for c in sc.load_courses(root)}, sc.load_site(root)
 
@@ -129,7 +134,8 @@ def test_course_page_describes_the_course(catalog, which, slug):
                 check(f"{where}: {p.get('name')} url", p["url"],
                       harness.BASE_URL + f"instructors/{sc.fold_slug(p['name'])}/")
         if run.location:
-            loc = inst.get("location")
+            places = [p for p in sc.as_list(inst.get("location")) if not isinstance(p, dict) or p.get("@type") != "VirtualLocation"]
+            loc = places[0] if places else None
             name = loc.get("name") if isinstance(loc, dict) else loc
             check(f"{where}: location", name, run.location)
         schedule = inst.get("courseSchedule") or {}
@@ -194,11 +200,119 @@ def test_course_instances_meet_google_course_info_requirements(catalog, which, s
     assert not problems, f"{course.path}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.xfail(reason="Google's Course info marks Course.offers (category Free/Partially Free/Subscription/Paid) "
-                          "as required, but the content format has no price or fee field to fill it from; "
-                          "needs a spec decision (e.g. an optional `price:`/`fee:` key) before the generator can emit it",
-                   strict=False)
-def test_courses_carry_offers_for_google(site):
+SCHEMA = "https://schema.org/"
+CATEGORIES = {"Free", "Partially Free", "Paid", "Subscription"}
+
+
+def booking_of(course: sc.Course, site_config: dict) -> tuple[dict, list[dict]]:
+    """The course's front matter, and each run's booking keys with the course's and site.yml's filled in."""
+    fm = sc.front_matter(course.file)
+    keys = ("price", "currency", "register", "status", "seats", "mode")
+    inherited = {k: fm.get(k) for k in keys}
+    inherited["currency"] = inherited["currency"] or site_config.get("currency")
+    inherited["register"] = inherited["register"] or site_config.get("register")
+    raw = fm.get("runs") or ([fm] if fm.get("start") else [])
+    runs = []
+    for r in raw:
+        own = {k: (r.get(k) if r is not fm else None) for k in keys}
+        runs.append({k: own[k] if own[k] is not None else inherited[k] for k in keys} | {"start": str(r["start"])})
+    return fm, runs
+
+
+def effective_status(run: dict) -> str:
+    status = run["status"] or "scheduled"
+    if status in ("scheduled", "tentative") and run["seats"] == 0:
+        return "full"
+    return status
+
+
+def offer_problems(offer, where: str, *, free: bool | None, currency: str | None) -> list[str]:
+    problems = []
+    if not isinstance(offer, dict) or offer.get("@type") != "Offer":
+        return [f"{where}: offers is {offer!r}, expected one schema.org Offer"]
+    if offer.get("category") not in CATEGORIES:
+        problems.append(f"{where}: offers.category {offer.get('category')!r} is not one of Google's {sorted(CATEGORIES)}")
+    if free is True and offer.get("category") != "Free":
+        problems.append(f"{where}: a free run's category is {offer.get('category')!r}")
+    if not re.fullmatch(r"\d+(\.\d+)?", str(offer.get("price"))):
+        problems.append(f"{where}: offers.price {offer.get('price')!r} is not a plain decimal")
+    if free is False and offer.get("priceCurrency") != currency:
+        problems.append(f"{where}: offers.priceCurrency {offer.get('priceCurrency')!r}, expected {currency!r}")
+    if not str(offer.get("url", "")).startswith("https://"):
+        problems.append(f"{where}: offers.url {offer.get('url')!r} is not an https URL")
+    return problems
+
+
+@pytest.mark.parametrize("which,slug", ALL_ENTRIES)
+def test_prices_status_and_mode_in_structured_data(catalog, which, slug):
+    """Google's required course-info properties for every course with a price, and the schema.org
+    types and enumeration URLs of offers, eventStatus, eventAttendanceMode, courseMode and the course facts."""
+    site, courses, site_config = catalog
+    course = courses[slug]
+    obj = the_course_object(site, course)
+    fm, runs = booking_of(course, site_config)
+    problems = []
+    priced = [r for r in runs if r["price"] is not None and effective_status(r) != "cancelled"]
+    has_price = bool(priced) or (not runs and fm.get("price") is not None)
+    if has_price:
+        for prop in ("name", "description", "provider", "offers"):
+            if not obj.get(prop):
+                problems.append(f"Course without {prop} (Google: required)")
+        if runs and not obj.get("hasCourseInstance"):
+            problems.append("Course with a price and runs but no hasCourseInstance")
+        problems += offer_problems(obj.get("offers"), "Course", free=None, currency=None)
+    elif "offers" in obj:
+        problems.append(f"Course without any price has offers {obj['offers']!r}")
+
+    by_start = {i.get("startDate"): i for i in sc.as_list(obj.get("hasCourseInstance"))}
+    for run in runs:
+        inst = by_start.get(run["start"]) or {}
+        where = f"CourseInstance {run['start']}"
+        status, mode = effective_status(run), run["mode"] or "onsite"
+        want_status = SCHEMA + ("EventCancelled" if status == "cancelled" else "EventScheduled")
+        if inst.get("eventStatus") != want_status:
+            problems.append(f"{where}: eventStatus {inst.get('eventStatus')!r}, expected {want_status}")
+        attendance = {"onsite": "Offline", "online": "Online", "blended": "Mixed"}[mode]
+        if inst.get("eventAttendanceMode") != f"{SCHEMA}{attendance}EventAttendanceMode":
+            problems.append(f"{where}: eventAttendanceMode {inst.get('eventAttendanceMode')!r} for mode {mode}")
+        if inst.get("courseMode") != {"onsite": "Onsite", "online": "Online", "blended": "Blended"}[mode]:
+            problems.append(f"{where}: courseMode {inst.get('courseMode')!r} for mode {mode}")
+        virtual = [p for p in sc.as_list(inst.get("location")) if isinstance(p, dict) and p.get("@type") == "VirtualLocation"]
+        if (mode != "onsite") != bool(virtual) or any(not str(v.get("url", "")).startswith("https://") for v in virtual):
+            problems.append(f"{where}: mode {mode} with VirtualLocation {virtual!r}")
+        price = run["price"]
+        if price is None:
+            if "offers" in inst:
+                problems.append(f"{where}: offers without a price")
+            continue
+        amount = price.get("amount") if isinstance(price, dict) else price
+        free = str(amount).lower() == "free" or amount == 0
+        currency = (price.get("currency") if isinstance(price, dict) else None) or run["currency"]
+        offer = inst.get("offers")
+        problems += offer_problems(offer, where, free=free, currency=None if free else str(currency).upper())
+        if isinstance(offer, dict):
+            want = "SoldOut" if status in ("full", "cancelled") else "LimitedAvailability" if run["seats"] is not None else "InStock"
+            if offer.get("availability") != SCHEMA + want:
+                problems.append(f"{where}: availability {offer.get('availability')!r}, expected {SCHEMA + want}")
+            if not free and float(offer.get("price", "nan")) != float(amount):
+                problems.append(f"{where}: price {offer.get('price')!r}, expected {amount}")
+
+    language = fm.get("language") or site_config.get("language", "en")
+    if str(obj.get("inLanguage")).lower() != str(language).lower():
+        problems.append(f"inLanguage {obj.get('inLanguage')!r}, expected {language!r}")
+    levels = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "all": "All levels"}
+    if obj.get("educationalLevel") != (levels[fm["level"]] if fm.get("level") else None):
+        problems.append(f"educationalLevel {obj.get('educationalLevel')!r} for level {fm.get('level')!r}")
+    if fm.get("audience") and obj.get("audience") != {"@type": "Audience", "audienceType": fm["audience"]}:
+        problems.append(f"audience {obj.get('audience')!r}")
+    wanted = sc.as_list(fm.get("prerequisites"))
+    if sc.as_list(obj.get("coursePrerequisites")) != wanted:
+        problems.append(f"coursePrerequisites {obj.get('coursePrerequisites')!r}, expected {wanted!r}")
+    assert not problems, f"{course.path}:\n  " + "\n  ".join(problems)
+
+
+def test_shipped_courses_carry_offers_for_google(site):
+    """Google's course info marks Course.offers as required; the shipped catalog prices every course."""
     missing = [c.path for c in COURSES if not (the_course_object(site, c).get("offers") or {})]
     assert not missing, f"Course without offers: {missing}"
 

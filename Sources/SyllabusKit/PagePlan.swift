@@ -15,6 +15,7 @@ enum PagePlan {
         pages += index.catalog.instructors.flatMap { contexts.instructorPages($0, templates: templates) }
         pages += index.days.enumerated().map { contexts.dayPage($1, position: $0, templates: templates) }
         pages += index.tags.flatMap { contexts.tagPages($0, templates: templates) }
+        pages += contexts.facets.flatMap { contexts.facetPages($0, templates: templates) }
         return pages
     }
 }

@@ -69,11 +69,22 @@ public enum Scaffold {
         # timezone: Europe/Stockholm      # IANA zone; default from site.yml
         # location: Stockholm
         tags: []                          # e.g. [Erlang, OTP]
+        # level: intermediate             # beginner, intermediate, advanced or all: a badge and a catalog filter
+        # language: en                    # BCP 47 tag it is taught in (en, sv, de-CH); default from site.yml
+        # audience: "Developers who build services in Erlang"
+        # prerequisites: ["A year of Erlang"]
+        # price: 1800                     # per attendee: a number, {amount: 950.50, currency: EUR}, or free
+        # currency: EUR                   # ISO 4217, for a bare price; default from site.yml
+        # register: "https://tickets.example.org/"   # where to book (https:// or mailto:); default from site.yml
+        # status: scheduled               # scheduled, tentative, full or cancelled
+        # seats: 12                       # places left; 0 means full
+        # mode: onsite                    # onsite, online or blended; an online run needs no location
         draft: true                       # left out of the site until you remove this or build with --drafts
         # slug: \(slug.value)             # the page address; defaults to the file name
         # A course given more than once lists runs instead of start/end:
         # runs:
         #   - {start: \(day.iso), end: \(day.adding(days: 2).iso), time: "09:00-17:00", location: Stockholm}
+        #   - {start: \(day.adding(days: 35).iso), mode: online, price: 1500, status: tentative}   # booking keys per run override the course's
         ---
 
         ## Overview

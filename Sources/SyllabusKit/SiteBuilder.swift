@@ -84,23 +84,24 @@ public enum SiteBuilder {
     /// every diagnostic and leaves the previous output untouched.
     /// With `write: false` it runs every check and renders every page, writing nothing.
     @discardableResult
-    ///
-    /// With a `cache` (as `syllabus serve` keeps one) the build writes in place
-    /// and re-renders only the pages whose inputs changed since the last call.
-    public static func build(_ options: BuildOptions, write: Bool = true, cache: BuildCache? = nil,
-                             progress: Progress = .silent) throws -> BuildSummary {
+    public static func build(_ options: BuildOptions, write: Bool = true, progress: Progress = .silent) throws -> BuildSummary {
+        try build(options, policy: FullBuild(), write: write, progress: progress)
+    }
+
+    /// Rebuilds `syllabus serve`'s folder in place, rendering again only the
+    /// files whose inputs changed since the last call with the same `preview`.
+    @discardableResult
+    public static func build(_ options: BuildOptions, preview: PreviewRebuild) throws -> BuildSummary {
+        try build(options, policy: preview, write: true, progress: .silent)
+    }
+
+    static func build(_ options: BuildOptions, policy: some BuildPolicy, write: Bool, progress: Progress) throws -> BuildSummary {
         var clock = StageClock()
         var log = DiagnosticLog()
-        // serve's private folder is written in place and never replaced.
-        var output = options.output
-        if write, cache == nil {
-            output = try OutputTarget.resolve(output: options.output, root: options.root, force: options.force).get().folder
-        } else if write, case .failure(let refusal) = OutputTarget.resolve(output: options.output, root: options.root, force: true) {
-            throw refusal
-        }
+        let output = write ? try policy.output(for: options) : options.output
 
         progress.stage("Loading")
-        let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: cache)
+        let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: policy.cache)
         log.merge(content.log)
         let templates = TemplateSet.load(root: options.root, log: &log)
         clock.lap("load")
@@ -111,90 +112,26 @@ public enum SiteBuilder {
         let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts,
                                            buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
-        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, cache: cache, log: &log)
+        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, cache: policy.cache, log: &log)
         clock.lap("markdown")
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
         let index = CatalogIndex(catalog)
         clock.lap("index")
 
-        let contexts = PageContexts(index: index, paths: paths, bodies: bodies, serveScript: options.serveScript,
-                                    fingerprints: cache != nil, cards: cache?.cards ?? CardCache(),
-                                    siteStylesheet: templates.assets["site.css"] != nil)
-        let pages = PagePlan.pages(contexts, templates: templates)
-        // SEQUENCE is for published feeds; serve's private preview skips
-        // re-reading its own multi-megabyte feed on every save.
-        var ledger = SequenceLedger()
-        if cache == nil, let previous = PreviousFeed.read(options.previousFeed, output: output, log: &log) {
-            ledger = SequenceLedger(previousFeed: previous.text, source: previous.source, log: &log)
-        }
+        let ledger = policy.ledger(options, output: output, log: &log)
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
-        let tombstones = Tombstone.kept(from: ledger, currentUIDs: FeedPlan.uids(index), buildDate: buildDate.today)
-        let feedWriter = FeedWriter(site: site, paths: paths, timestamp: options.timestamp, buildDate: buildDate.today,
-                                    ledger: ledger, database: options.zones,
-                                    // Each event is in several feeds (catalog, course,
-                                    // instructor, topic): written once per build.
-                                    events: cache?.events ?? Memo<ContentLines>())
-        let feeds = FeedPlan.feeds(index, tombstones: tombstones, buildDate: buildDate.today, fingerprints: cache != nil)
-        let feedSizes = FeedSizes()
 
-        cache?.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate))
-        let folder = OutputFolder(root: options.root, output: output, inPlace: cache != nil, force: options.force)
-        let sink = OutputSink(folder: write ? folder : nil, cache: cache)
-        do {
-            try sink.begin()
-            progress.stage("Rendering pages", total: pages.count)
-            try sink.write(pages, progress: progress)
-            clock.lap("templates")
-            progress.stage("Writing feeds", total: feeds.count)
-            try sink.write(feeds.map { feed in
-                Page(path: feed.path, key: feed.key) {
-                    let text = feedWriter.render(feed)
-                    feedSizes.record(feed.path, text.utf8.count)
-                    return text
-                }
-            }, progress: progress)
-            feedSizes.warn(output: options.output, log: &log)
-            clock.lap("feeds")
-            var other = 0
-            // The sitemap changes only when pages come or go.
-            var pageSet = 0
-            if cache != nil { for page in pages { pageSet ^= page.path.hashValue } }
-            let sitemaps = Sitemap.files(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
-            try sink.write(sitemaps.map { file in
-                Page(path: file.path, key: cache != nil ? pageKey(pageSet, pages.count, file.path) : nil) { file.xml }
-            }, progress: .silent)
-            try sink.write([Page(path: SitePaths.searchIndex, key: nil) {
-                SearchIndex.json(index, hoursLabel: contexts.hoursLabel)
-            }], progress: .silent)
-            for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-                try sink.write(data, to: "assets/\(name)")
-                other += 1
-            }
-            for file in catalog.media {
-                // Read here, not copied by the file system, so that a media file
-                // that cannot be read is reported as the source it is.
-                guard let data = SourceFile.bytes("content/media/\(file)", under: options.root, log: &log) else { continue }
-                try sink.write(data, to: "media/\(file)")
-                other += 1
-            }
-            if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
-            if options.strict, !log.entries.isEmpty { throw BuildFailed(diagnostics: log.sorted.map(\.strict)) }
-            var allPaths = Set(pages.map(\.path) + feeds.map(\.path) + sitemaps.map(\.path) + [SitePaths.searchIndex])
-            allPaths.formUnion(templates.assets.keys.map { "assets/\($0)" })
-            allPaths.formUnion(catalog.media.map { "media/\($0)" })
-            try sink.commit(paths: allPaths)
-            clock.lap("write")
-            progress.finish()
-            return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: pages.count,
-                                feeds: feeds.count, files: other + sitemaps.count + 1, seconds: clock.total, warnings: log.sorted,
-                                stages: clock.laps)
-        } catch let failure as BuildFailed {
-            sink.abandon()
-            throw failure
-        } catch {
-            sink.abandon()
-            throw BuildFailed(diagnostics: log.sorted + [.error(SourceLocation(path: output.path), "cannot write the output: \(error.localizedDescription)")])
-        }
+        // What every page's shell shows: a change re-renders every page.
+        policy.cache.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate,
+                                         index.hasPastRuns))
+        let plan = OutputPlan(index, bodies: bodies, templates: templates, paths: paths, options: options,
+                              buildDate: buildDate, policy: policy, ledger: ledger)
+        let sink = OutputSink(folder: write ? policy.folder(for: options, output: output) : nil, cache: policy.cache)
+        try sink.write(plan, root: options.root, strict: options.strict, progress: progress, clock: &clock, log: &log)
+        progress.finish()
+        return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: plan.pages.count,
+                            feeds: plan.feeds.count, files: plan.otherFileCount, seconds: clock.total,
+                            warnings: log.sorted, stages: clock.laps)
     }
 }

@@ -36,7 +36,7 @@ public final class PreviewServer: Sendable {
     private let builds = DispatchQueue(label: "syllabus.rebuild")
     /// DTSTAMP of preview feeds: fixed for the session so cached events stay valid.
     private let startedAt = Int(Date().timeIntervalSince1970)
-    private let cache = BuildCache()
+    private let preview = PreviewRebuild()
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -138,7 +138,7 @@ public final class PreviewServer: Sendable {
                                         includeDrafts: options.includeDrafts, timestamp: startedAt)
         buildOptions.serveScript = LiveReloadScript.placeholder
         do {
-            let summary = try SiteBuilder.build(buildOptions, cache: cache)
+            let summary = try SiteBuilder.build(buildOptions, preview: preview)
             for warning in summary.warnings { log(warning.description) }
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
             let stages = summary.stages.map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")

@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import SyllabusKit
 
-struct SiteOptions: ParsableArguments {
-    @Option(help: "Folder that holds content/ and, optionally, templates/.")
-    var root: String = "."
-
-    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
-}
-
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
 
@@ -71,51 +64,6 @@ struct Build: ParsableCommand {
             Terminal.report(failure.diagnostics)
             Terminal.error("build failed; the previous output was left as it was")
             throw ExitCode.failure
-        }
-    }
-}
-
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run every check of a build (content, templates, links) without writing anything.")
-
-    @OptionGroup var site: SiteOptions
-
-    @Flag(help: "Check entries marked draft: true as well.")
-    var drafts = false
-
-    @Flag(help: "Treat every warning as an error (for CI).")
-    var strict = false
-
-    func run() throws {
-        let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, timestamp: try Environment.timestamp(),
-                                   strict: strict, zones: Environment.zones)
-        do {
-            let summary = try SiteBuilder.build(options, write: false)
-            Terminal.report(summary.warnings)
-            print(summary.checkLine)
-        } catch let failure as BuildFailed {
-            Terminal.report(failure.diagnostics)
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// Ctrl-C, `kill` and a closed terminal end a build without leaving its
-/// staging folder beside the output. The handlers run on a dispatch queue,
-/// not in signal context, so the cleanup may take locks and remove folders.
-enum Interrupts {
-    static func removeStagingOnSignal() -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM, SIGHUP].map { signo in
-            signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
-            source.setEventHandler {
-                BuildInterruption.removeStaging()
-                Terminal.error("interrupted; the build was stopped and the previous output was left as it was")
-                // The conventional status of a process ended by a signal.
-                _exit(128 + signo)
-            }
-            source.resume()
-            return source
         }
     }
 }

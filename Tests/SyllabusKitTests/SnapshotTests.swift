@@ -16,6 +16,14 @@ import Testing
         #expect((summary.entries, summary.runs, summary.pages, summary.feeds) == (4, 4, 23, 9)) // 3 topic feeds
     }
 
+    /// Every booking key at course and run level: currencies, free, tentative,
+    /// full, cancelled, online, blended, seats, the four levels, two languages.
+    @Test func bookingSiteMatchesItsSnapshot() throws {
+        let summary = try Self.matchSnapshot("booking")
+        #expect(summary.warnings.isEmpty)
+        #expect(summary.entries == 6 && summary.runs == 9)
+    }
+
     /// Runs on both sides of the build date (2020-05-20 in Stockholm), with
     /// `page_size: 2`: the home page, `/past/` and the Erlang topic each span
     /// several pages.

@@ -89,7 +89,7 @@ import Testing
         #expect(diagnostics(text) == [
             "content/courses/x.md:3:1: warning: unknown key 'instuctors' is ignored; did you mean 'instructors'?",
             "content/courses/x.md:4:1: warning: unknown key 'locaton' is ignored; did you mean 'location'?",
-            "content/courses/x.md:5:1: warning: unknown key 'flavour' is ignored; known keys are title, summary, kind, instructors, instructor, start, end, time, timezone, location, tags, draft, slug, runs",
+            "content/courses/x.md:5:1: warning: unknown key 'flavour' is ignored; known keys are title, summary, kind, instructors, instructor, start, end, time, timezone, location, tags, draft, slug, runs, price, currency, register, status, seats, mode, level, language, audience, prerequisites",
         ])
     }
 

@@ -4,9 +4,14 @@ enum EventStatus: String, Sendable {
     case tentative = "TENTATIVE"
     case cancelled = "CANCELLED"
 
-    /// A run in the content is confirmed; a run gone from it is cancelled (see `Tombstone`).
+    /// A run's `status:` decides (a full run still takes place); a run gone
+    /// from the content is cancelled too (see `Tombstone`).
     init(_ run: Run) {
-        self = .confirmed
+        switch run.booking.status {
+        case .scheduled, .full: self = .confirmed
+        case .tentative: self = .tentative
+        case .cancelled: self = .cancelled
+        }
     }
 
     /// Clients that ignore `STATUS` still show people the cancellation.

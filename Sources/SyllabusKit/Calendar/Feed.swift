@@ -23,6 +23,8 @@ struct FeedWriter: Sendable {
     /// The local date of `timestamp` in the site's zone.
     let buildDate: CalendarDate
     let ledger: SequenceLedger
+    /// Prices in the site's language, as on the pages.
+    let prices: PriceText
     var database: TZDatabase = .system
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
@@ -125,10 +127,10 @@ struct FeedWriter: Sendable {
             }
             visible.append("SUMMARY:" + ContentLines.escape(status.summaryPrefix + course.title))
             // Each fact once: the dates are in DTSTART, the title in SUMMARY.
-            let description = [course.summary,
+            let description = [status == .cancelled ? "This run is cancelled." : nil, course.summary,
                                run.dayCount > 1 ? "Day \(offset + 1) of \(run.dayCount)" : nil,
                                run.instructors.isEmpty ? nil : "With " + run.instructors.joined(separator: ", "),
-                               url].compactMap { $0 }.joined(separator: "\n\n")
+                               bookingLines(run.booking), url].compactMap { $0 }.joined(separator: "\n\n")
             visible.append("DESCRIPTION:" + ContentLines.escape(description))
             visible.append("URL;VALUE=URI:" + url)
             if let location = run.location { visible.append("LOCATION:" + ContentLines.escape(location)) }
@@ -171,5 +173,16 @@ struct FeedWriter: Sendable {
             }
         }
         return quote ? "\"\(out)\"" : out
+    }
+
+    /// "Price: €1,800" and "Book a place: <link>", where known; no booking
+    /// link for a run that is full or cancelled.
+    private func bookingLines(_ booking: Booking) -> String? {
+        var parts: [String] = []
+        if let price = booking.price { parts.append("Price: " + prices.text(price)) }
+        if booking.takesBookings, let register = booking.register {
+            parts.append("Book a place: " + (register.lowercased().hasPrefix("mailto:") ? String(register.dropFirst(7)) : register))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 }

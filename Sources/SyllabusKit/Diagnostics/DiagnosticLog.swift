@@ -25,9 +25,8 @@ public struct DiagnosticLog: Sendable {
 
     /// Sorted by file, line and column; identical entries once.
     public var sorted: [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return entries
-            .filter { seen.insert($0).inserted }
+        entries
+            .uniqued()
             .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
 }

@@ -74,7 +74,7 @@ public struct CatalogIndex: Sendable {
             }
         }
         // Courses per instructor: scheduled ones in date order, then the rest by title.
-        let catalogOrder = uniqueCourses(runs.map(\.course)) + unscheduled
+        let catalogOrder = runs.map(\.course).uniqued(by: \.slug) + unscheduled
         for course in catalogOrder {
             for slug in course.instructorSlugs {
                 coursesByInstructor[slug, default: []].append(course)

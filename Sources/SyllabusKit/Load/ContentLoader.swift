@@ -15,7 +15,7 @@ struct LoadedContent: Sendable {
 }
 
 enum ContentLoader {
-    static func load(root: URL, baseURLOverride: String?, cache: BuildCache? = nil) -> LoadedContent {
+    static func load(root: URL, baseURLOverride: String?, cache: BuildCache = BuildCache(keeps: false)) -> LoadedContent {
         var log = DiagnosticLog()
         let contentDir = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
@@ -37,32 +37,21 @@ enum ContentLoader {
         let coursePaths = SourceFolder.files(in: "content/courses", root: root,
                                              presence: .required(hint: "create it and add a course with `syllabus new course \"Title\"`"),
                                              accept: isMarkdown, skipping: undecodable, log: &log)
-        let rootPath = root.path
-        // A course's defaults come from site.yml: a cached course is only
+        // A course's defaults come from site.yml: a kept course is only
         // reused while the settings it was read with are unchanged.
-        var siteHasher = Hasher()
-        siteHasher.combine(site)
-        let siteKey = siteHasher.finalize()
-        let courseResults = coursePaths.parallelMap { path -> (Course?, DiagnosticLog) in
-            let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
-            if let cache, let stamp, let cached = cache.course(at: path, stamp: stamp, siteKey: siteKey) {
-                return (cached.course, cached.log)
+        let settings = pageKey(site)
+        let courseResults = coursePaths.parallelMap { path in
+            cache.course(at: path, root: root.path, settings: settings) {
+                loadFile(path, root: root) { CourseLoader.load($0, site: site, log: &$1) }
             }
-            var fileLog = DiagnosticLog()
-            guard let file = SourceFile.read(path, under: root, log: &fileLog) else { return (nil, fileLog) }
-            let course = CourseLoader.load(file, site: site, log: &fileLog)
-            if let cache, let stamp {
-                cache.store(BuildCache.LoadedCourse(stamp: stamp, siteKey: siteKey, course: course, log: fileLog), at: path)
-            }
-            return (course, fileLog)
         }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]
         var failedCourseFiles: Set<String> = []
         for (path, result) in zip(coursePaths, courseResults) {
-            log.merge(result.1)
-            let stem = String(path.split(separator: "/").last!.dropLast(3))
-            if let course = result.0 {
+            let stem = SourceFile.stem(path)
+            log.merge(result.log)
+            if let course = result.value {
                 courses.append(course)
                 courseFiles[stem] = course.slug
             } else {
@@ -74,25 +63,26 @@ enum ContentLoader {
                                                  accept: isMarkdown, skipping: undecodable, log: &log)
         var instructors: [Instructor] = []
         for path in instructorPaths {
-            let stamp = cache != nil ? BuildCache.stamp(of: rootPath + "/" + path) : nil
-            if let cache, let stamp, let cached = cache.instructor(at: path, stamp: stamp) {
-                log.merge(cached.log)
-                if let instructor = cached.instructor { instructors.append(instructor) }
-                continue
+            let result = cache.instructor(at: path, root: root.path) {
+                loadFile(path, root: root) { InstructorLoader.load($0, log: &$1) }
             }
-            var fileLog = DiagnosticLog()
-            guard let file = SourceFile.read(path, under: root, log: &fileLog) else { log.merge(fileLog); continue }
-            let instructor = InstructorLoader.load(file, log: &fileLog)
-            if let cache, let stamp {
-                cache.store(BuildCache.LoadedInstructor(stamp: stamp, instructor: instructor, log: fileLog), at: path)
-            }
-            log.merge(fileLog)
-            if let instructor { instructors.append(instructor) }
+            log.merge(result.log)
+            if let instructor = result.value { instructors.append(instructor) }
         }
         return LoadedContent(site: site, courses: courses, instructors: instructors, courseFiles: courseFiles,
                              failedCourseFiles: failedCourseFiles,
                              media: mediaFiles(root: root, skipping: undecodable, log: &log),
                              log: log)
+    }
+
+    /// Reads and parses one source file.
+    private static func loadFile<Value>(_ path: String, root: URL,
+                                        parse: (SourceFile, inout DiagnosticLog) -> Value?) -> BuildCache.Loaded<Value> {
+        var fileLog = DiagnosticLog()
+        guard let file = SourceFile.read(path, under: root, log: &fileLog) else {
+            return BuildCache.Loaded(value: nil, log: fileLog, wasRead: false)
+        }
+        return BuildCache.Loaded(value: parse(file, &fileLog), log: fileLog)
     }
 
     /// Files to publish under `media/`; `SourceFolder` refuses symbolic links.

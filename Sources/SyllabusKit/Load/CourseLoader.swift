@@ -2,7 +2,8 @@
 enum CourseLoader {
     static let knownKeys = ["title", "summary", "kind", "instructors", "instructor", "start", "end", "time",
                             "timezone", "location", "tags", "draft", "slug", "runs"]
-    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor", "id"]
+        + WrittenBooking.keys + CourseFactsFields.keys
+    static let runKeys = ["start", "end", "time", "timezone", "location", "instructors", "instructor", "id"] + WrittenBooking.keys
 
     static func load(_ file: SourceFile, site: SiteConfig?, log: inout DiagnosticLog) -> Course? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -17,7 +18,11 @@ enum CourseLoader {
         let location = fields.string("location", log: &errors)
         let hours = fields.hours("time", log: &errors) ?? site?.hours ?? .allDay
         let timezone = fields.timezone("timezone", log: &errors) ?? site?.timezone ?? "UTC"
-        let inherited = RunDefaults(hours: hours, timezone: timezone, location: location, instructors: instructors)
+        let courseBooking = WrittenBooking(fields, log: &errors)
+        let facts = CourseFactsFields.read(fields, log: &errors)
+        let inherited = RunDefaults(hours: hours, timezone: timezone, location: location, instructors: instructors,
+                                    booking: courseBooking, site: site)
+        var reported = Set<SourceLocation>()
 
         var runs: [Run] = []
         if let runList = fields.fieldList("runs", log: &errors) {
@@ -26,8 +31,11 @@ enum CourseLoader {
             }
             var ids: [Slug: SourceLocation] = [:]
             for (index, runFields) in runList.enumerated() {
-                runFields.warnUnknownKeys(known: runKeys, log: &log)
-                guard let run = run(runFields, ordinal: index, defaults: inherited, log: &errors) else { continue }
+                runFields.warnUnknownKeys(known: runKeys + CourseFactsFields.keys, log: &log)
+                for key in CourseFactsFields.keys where runFields.node(key) != nil {
+                    log.warning(runFields.keyLocation(key), "'\(runFields.name(key))' is ignored: \(key) belongs to the whole course; set it at the top of the file")
+                }
+                guard let run = run(runFields, ordinal: index, defaults: inherited, reported: &reported, log: &errors) else { continue }
                 if let id = run.id {
                     if let first = ids[id] {
                         errors.error(runFields.valueLocation("id"), "'\(runFields.name("id"))' \"\(id.value)\" is already the id of the run at line \(first.line); each run of a course needs its own id")
@@ -40,12 +48,15 @@ enum CourseLoader {
                 errors.error(fields.valueLocation("runs"), "'runs' is an empty list; list at least one run or remove 'runs:'")
             }
         } else if fields.has("start") || fields.has("end") {
-            if let run = run(fields, ordinal: 0, defaults: inherited, log: &errors) { runs.append(run) }
+            if let run = run(fields, ordinal: 0, defaults: inherited, reported: &reported, log: &errors) { runs.append(run) }
         }
+        // An entry without dates (an exam) may still have a price and a booking link.
+        let entryBooking = runs.isEmpty && !fields.has("runs") && !fields.has("start")
+            ? courseBooking.booking(site: site, reported: &reported, log: &errors) : nil
         let summary = fields.string("summary", log: &errors)
         let kind = fields.string("kind", log: &errors)
         let tags = fields.stringList("tags", log: &errors) ?? []
-        for tag in uniqued(tags) where Slug(tag: tag) == nil {
+        for tag in tags.uniqued() where Slug(tag: tag) == nil {
             // Left out of the tag pages, which need an address: say so rather than drop it.
             log.warning(fields.valueLocation("tags"), "tag \(quoted: tag) has no letters or digits to make a page address from; it gets no topic page")
         }
@@ -65,8 +76,10 @@ enum CourseLoader {
             kind: kind,
             instructors: instructors,
             location: location,
-            tags: uniqued(tags),
+            tags: tags.uniqued(),
             draft: draft,
+            facts: facts,
+            booking: entryBooking ?? .unspecified,
             runs: runs.sorted { ($0.start, $0.ordinal) < ($1.start, $1.ordinal) },
             body: parts.body,
             bodyLine: parts.bodyFirstLine,
@@ -91,9 +104,13 @@ enum CourseLoader {
         let timezone: String
         let location: String?
         let instructors: [String]
+        /// The course's booking keys, which a run's own override.
+        let booking: WrittenBooking
+        let site: SiteConfig?
     }
 
-    private static func run(_ fields: YAMLFields, ordinal: Int, defaults: RunDefaults, log: inout DiagnosticLog) -> Run? {
+    private static func run(_ fields: YAMLFields, ordinal: Int, defaults: RunDefaults, reported: inout Set<SourceLocation>,
+                            log: inout DiagnosticLog) -> Run? {
         guard fields.has("start") else {
             log.error(fields.has("end") ? fields.keyLocation("end") : fields.location,
                       "'\(fields.name("start"))' is missing: a run needs its first day, e.g. start: 2020-05-25")
@@ -121,6 +138,8 @@ enum CourseLoader {
         if isNested, fields.has("instructors") || fields.has("instructor") {
             instructors = instructorNames(fields, log: &log)
         }
+        let written = isNested ? WrittenBooking(fields, log: &log).over(defaults.booking) : defaults.booking
+        guard let booking = written.booking(site: defaults.site, reported: &reported, log: &log) else { return nil }
         var id: Slug?
         if isNested, let written = fields.string("id", log: &log) {
             // A leading letter keeps an id apart from the run numbers that
@@ -140,6 +159,7 @@ enum CourseLoader {
             timezone: isNested ? (fields.timezone("timezone", log: &log) ?? defaults.timezone) : defaults.timezone,
             location: isNested ? (fields.string("location", log: &log) ?? defaults.location) : defaults.location,
             instructors: instructors,
+            booking: booking,
             source: fields.keyLocation("start")
         )
     }
@@ -154,7 +174,7 @@ enum CourseLoader {
             log.error(fields.valueLocation(fields.has("instructors") ? "instructors" : "instructor"),
                       "instructor name \(quoted: name) has no letters or digits to make a page address from")
         }
-        return uniqued(names)
+        return names.uniqued()
     }
 
     private static func slug(of file: SourceFile, fields: YAMLFields, log: inout DiagnosticLog) -> Slug? {
@@ -170,7 +190,7 @@ enum CourseLoader {
             }
             return slug
         }
-        let stem = String(file.path.split(separator: "/").last!.dropLast(3))
+        let stem = SourceFile.stem(file.path)
         guard let slug = Slug(stem) else {
             let hint = Slug(folding: stem).map { "; rename it to \($0).md or set slug: \($0)" } ?? ""
             log.error(SourceLocation(path: file.path, line: 1, column: 1),
@@ -179,9 +199,4 @@ enum CourseLoader {
         }
         return slug
     }
-}
-
-func uniqued(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
 }

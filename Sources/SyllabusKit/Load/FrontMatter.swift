@@ -87,9 +87,3 @@ struct FrontMatter: Sendable {
         return index + 1
     }
 }
-
-extension Substring {
-    var trimmingTrailingCR: Substring {
-        last == "\r" ? dropLast() : self
-    }
-}

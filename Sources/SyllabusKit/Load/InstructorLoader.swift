@@ -30,7 +30,7 @@ enum InstructorLoader {
         }
         log.merge(errors)
         guard !errors.hasErrors, let name, let slug else { return nil }
-        let stem = String(file.path.split(separator: "/").last!.dropLast(3))
+        let stem = SourceFile.stem(file.path)
         if stem != slug.value {
             // Courses find the profile by name, not by file name: it works, but
             // the next editor looks for anna-berg.md and does not find it.

@@ -23,3 +23,16 @@ enum SafeURL {
         return path
     }
 }
+
+extension SafeURL {
+    /// `mailto:someone@example.org` (query such as `?subject=` allowed).
+    static func mailto(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.lowercased().hasPrefix("mailto:"),
+              !trimmed.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        let address = trimmed.dropFirst(7).prefix { $0 != "?" }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return nil }
+        return trimmed
+    }
+}

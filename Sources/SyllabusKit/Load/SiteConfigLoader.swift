@@ -9,7 +9,8 @@ import Foundation
 enum SiteConfigLoader {
     static let path = "content/site.yml"
     static let knownKeys = ["title", "base_url", "timezone", "time", "language", "description", "organizer", "unsafe_html",
-                            "logo", "accent", "footer", "feed_past_days", "page_size"]
+                            "logo", "accent", "footer", "feed_past_days", "page_size",
+                            "currency", "register"]
 
     static func load(root: URL, baseURLOverride: String?, log: inout DiagnosticLog) -> SiteConfig? {
         var status = stat()
@@ -36,9 +37,11 @@ enum SiteConfigLoader {
         }
         let timezone = fields.timezone("timezone", log: &log)
         let hours = fields.hours("time", log: &log)
-        let language = fields.string("language", log: &log)
+        let language = fields.languageTag("language", log: &log)?.tag
         let description = fields.string("description", log: &log)
         let unsafeHTML = fields.bool("unsafe_html", log: &log) ?? false
+        let currency = fields.currency("currency", log: &log)
+        let register = fields.registerURL("register", log: &log)
         let pageSize = fields.wholeNumber("page_size", minimum: 1, log: &log) ?? SiteConfig.defaultPageSize
         let feedPastDays = fields.wholeNumber("feed_past_days", minimum: 0, log: &log) ?? 30
         var organizer: Organizer?
@@ -65,7 +68,9 @@ enum SiteConfigLoader {
             unsafeHTML: unsafeHTML,
             style: style,
             feedPastDays: feedPastDays,
-            pageSize: pageSize
+            pageSize: pageSize,
+            currency: currency,
+            register: register
         )
     }
 

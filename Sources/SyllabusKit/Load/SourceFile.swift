@@ -11,6 +11,13 @@ struct SourceFile: Sendable {
     let path: String
     let text: String
 
+    /// The file name without its `.md`: `beam-vm` for `content/courses/beam-vm.md`,
+    /// the slug a course or profile file names.
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
     /// Reads `relativePath` under `root`, reporting unreadable files and bytes
     /// that are not UTF-8 instead of guessing an encoding.
     static func read(_ relativePath: String, under root: URL, log: inout DiagnosticLog) -> SourceFile? {

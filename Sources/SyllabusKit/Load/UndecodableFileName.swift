@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// File names that are not valid UTF-8 (`caf\xE9.md`, saved by a Latin-1

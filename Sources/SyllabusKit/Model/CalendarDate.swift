@@ -99,6 +99,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
+    /// `2020-05`, the month's key: catalog filters and day-page anchors use it.
+    public var monthKey: String {
+        pad(year, 4) + "-" + pad(month, 2)
+    }
+
     /// `20200525`, the iCalendar DATE form.
     public var basic: String {
         pad(year, 4) + pad(month, 2) + pad(day, 2)

@@ -16,6 +16,8 @@ public final class Run: Sendable, Hashable {
     public let timezone: String
     public let location: String?
     public let instructors: [String]
+    /// Price, booking link, status, seats and delivery mode.
+    public let booking: Booking
     public let source: SourceLocation
 
     /// The longest run, first and last day counted: a year, leap day
@@ -25,7 +27,7 @@ public final class Run: Sendable, Hashable {
     public static let maximumDays = 366
 
     init(ordinal: Int, id: Slug? = nil, start: CalendarDate, end: CalendarDate, hours: DailyHours, timezone: String,
-         location: String?, instructors: [String], source: SourceLocation) {
+         location: String?, instructors: [String], booking: Booking = .unspecified, source: SourceLocation) {
         self.ordinal = ordinal
         self.id = id
         self.start = start
@@ -34,13 +36,14 @@ public final class Run: Sendable, Hashable {
         self.timezone = timezone
         self.location = location
         self.instructors = instructors
+        self.booking = booking
         self.source = source
     }
 
     public static func == (lhs: Run, rhs: Run) -> Bool {
         lhs === rhs || (lhs.ordinal == rhs.ordinal && lhs.id == rhs.id && lhs.start == rhs.start && lhs.end == rhs.end && lhs.hours == rhs.hours
             && lhs.timezone == rhs.timezone && lhs.location == rhs.location && lhs.instructors == rhs.instructors
-            && lhs.source == rhs.source)
+            && lhs.booking == rhs.booking && lhs.source == rhs.source)
     }
 
     /// Hashes only the cheap fields: a run is always hashed together with its
@@ -75,6 +78,10 @@ public final class Course: Sendable, Hashable {
     public let location: String?
     public let tags: [String]
     public let draft: Bool
+    /// Level, language, audience and prerequisites.
+    public let facts: CourseFacts
+    /// The booking of an entry without dates (an exam with a fee); runs carry their own.
+    public let booking: Booking
     /// In date order; empty for an entry without dates.
     public let runs: [Run]
     /// The Markdown body, with front matter removed.
@@ -93,7 +100,7 @@ public final class Course: Sendable, Hashable {
     public let sortTitle: String
 
     init(slug: Slug, title: String, summary: String?, kind: String?, instructors: [String], location: String?,
-         tags: [String], draft: Bool, runs: [Run], body: String, bodyLine: Int, source: SourceLocation, fingerprint: Int) {
+         tags: [String], draft: Bool, facts: CourseFacts = .none, booking: Booking = .unspecified, runs: [Run], body: String, bodyLine: Int, source: SourceLocation, fingerprint: Int) {
         self.slug = slug
         self.title = title
         self.summary = summary
@@ -102,13 +109,14 @@ public final class Course: Sendable, Hashable {
         self.location = location
         self.tags = tags
         self.draft = draft
+        self.facts = facts
+        self.booking = booking
         self.runs = runs
         self.body = body
         self.bodyLine = bodyLine
         self.source = source
         self.fingerprint = fingerprint
-        var seen = Set<String>()
-        let names = (instructors + runs.flatMap(\.instructors)).filter { seen.insert($0).inserted }
+        let names = (instructors + runs.flatMap(\.instructors)).uniqued()
         self.allInstructors = names
         // Names that fold to no slug were refused by the loader.
         self.instructorSlugs = names.map { Slug(folding: $0) ?? Slug("unnamed")! }

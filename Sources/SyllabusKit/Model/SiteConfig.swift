@@ -24,6 +24,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var pageSize: Int = SiteConfig.defaultPageSize
 
     public static let defaultPageSize = 50
+    /// Default currency of bare prices (`currency:`), and default booking link (`register:`).
+    public var currency: CurrencyCode? = nil
+    public var register: String? = nil
 }
 
 /// `logo`, `accent` and `footer` of `site.yml`.

@@ -54,7 +54,7 @@ struct BodyRenderer: Sendable {
             return .rewrite(paths.link(rest) + fragment)
         }
         guard path.hasSuffix(".md"), let last = segments.last else { return .keep }
-        let stem = String(last.dropLast(3))
+        let stem = SourceFile.stem(String(last))
         if let slug = courseFiles[stem] {
             return .rewrite(paths.link(SitePaths.course(slug)) + fragment)
         }

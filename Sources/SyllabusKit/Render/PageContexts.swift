@@ -15,6 +15,12 @@ struct PageContexts: Sendable {
     let cards: CardCache
     /// The site has its own `templates/assets/site.css`, loaded after the built-in stylesheet.
     var siteStylesheet = false
+    /// Which runs can still be booked.
+    let upcoming: UpcomingRuns
+    /// Prices in the site's language.
+    let prices: PriceText
+    /// Level, language and format pages and filter options; empty without those keys.
+    let facets: [Facet]
 
     /// An optional value for a template: absent values are `false`, never
     /// missing keys. A missing key makes Mustache search the enclosing
@@ -167,6 +173,7 @@ struct PageContexts: Sendable {
             card["length"] = lengthText(run)
             card["location"] = orFalse(run.location)
             card["undated"] = false
+            addBooking(run.booking, bookable: false, to: &card)
         } else {
             card["location"] = orFalse(course.location)
             card["dates"] = false
@@ -176,7 +183,15 @@ struct PageContexts: Sendable {
             card["endISO"] = false
             card["past"] = false
             card["undated"] = lastRun.map { "Last given \(DateText.month(year: $0.end.year, month: $0.end.month))" } ?? "No dates yet"
+            addBooking(course.booking, bookable: false, to: &card)
         }
+        addCourseBadges(course, to: &card)
+        // Filter attributes only where a course sets the key: the filter
+        // reads a missing one as the default (no level, the site's language, on site).
+        card["filterLevels"] = orFalse(course.facts.level?.suits.map(\.rawValue).joined(separator: " "))
+        card["filterLanguage"] = orFalse(course.facts.language.map { $0.tag.lowercased() })
+        let mode = (run?.booking ?? course.booking).mode
+        card["filterMode"] = orFalse(mode == .onsite ? nil : mode.rawValue)
         return card
     }
 
@@ -188,8 +203,8 @@ struct PageContexts: Sendable {
         return cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
             var card = entryCard(course, run: run, lastRun: lastRun)
             card["html"] = templates.render("entry-card", card)
-            return card
-        }
+            return TemplateFields(fields: card)
+        }.fields
     }
 
     /// `2020-05` keys of every month a run touches, for the catalog filter.
@@ -197,7 +212,7 @@ struct PageContexts: Sendable {
         var keys: [String] = []
         var date = CalendarDate(year: run.start.year, month: run.start.month, day: 1)!
         while date <= run.end {
-            keys.append(pad(date.year, 4) + "-" + pad(date.month, 2))
+            keys.append(date.monthKey)
             date = date.adding(days: CalendarDate.daysIn(month: date.month, year: date.year))
         }
         return keys

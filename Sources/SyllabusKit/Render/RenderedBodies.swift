@@ -11,7 +11,7 @@ struct RenderedBodies: Sendable {
 
     /// Renders in parallel; broken links to course files become errors at
     /// their line in the source file.
-    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, cache: BuildCache? = nil,
+    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, cache: BuildCache = BuildCache(keeps: false),
                        log: inout DiagnosticLog) -> RenderedBodies {
         let published = Set(catalog.courses.map(\.slug))
         let renderer = BodyRenderer(
@@ -33,39 +33,29 @@ struct RenderedBodies: Sendable {
         contextHasher.combine(files)
         contextHasher.combine(renderer.courseFiles.count)
         let contextKey = contextHasher.finalize()
-        let courseResults = catalog.courses.parallelMap { course -> (String, DiagnosticLog) in
-            var keyHasher = Hasher()
-            keyHasher.combine(contextKey)
-            // The fingerprint covers the file's text and path.
-            keyHasher.combine(course.fingerprint)
-            let key = keyHasher.finalize()
-            if let cached = cache?.body(for: key) { return (cached, DiagnosticLog()) }
-            var fileLog = DiagnosticLog()
-            let html = renderer.render(course.body, file: course.source.path, firstLine: course.bodyLine, log: &fileLog)
-            if !fileLog.hasErrors { cache?.store(body: html, for: key) }
-            return (html, fileLog)
+        // A body's HTML is identified by the context and its own inputs.
+        @Sendable func render(_ text: String, of inputs: Int, file: String, firstLine: Int) -> (html: String, log: DiagnosticLog) {
+            cache.body(for: pageKey(contextKey, inputs)) {
+                var bodyLog = DiagnosticLog()
+                let html = renderer.render(text, file: file, firstLine: firstLine, log: &bodyLog)
+                return (html, bodyLog)
+            }
+        }
+        // The fingerprint covers the file's text and path.
+        let courseResults = catalog.courses.parallelMap { course in
+            render(course.body, of: course.fingerprint, file: course.source.path, firstLine: course.bodyLine)
         }
         var bodies = RenderedBodies()
         bodies.contextKey = contextKey
         for (course, result) in zip(catalog.courses, courseResults) {
-            bodies.courses[course.slug] = result.0
-            log.merge(result.1)
+            bodies.courses[course.slug] = result.html
+            log.merge(result.log)
         }
         for instructor in catalog.instructors {
             guard let source = instructor.source, !instructor.bio.allSatisfy(\.isWhitespace) else { continue }
-            var keyHasher = Hasher()
-            keyHasher.combine(contextKey)
-            keyHasher.combine(instructor)
-            let key = keyHasher.finalize()
-            if let cached = cache?.body(for: key) {
-                bodies.instructors[instructor.slug] = cached
-                continue
-            }
-            var bioLog = DiagnosticLog()
-            let html = renderer.render(instructor.bio, file: source.path, firstLine: instructor.bodyLine, log: &bioLog)
-            if !bioLog.hasErrors { cache?.store(body: html, for: key) }
-            log.merge(bioLog)
-            bodies.instructors[instructor.slug] = html
+            let result = render(instructor.bio, of: instructor.hashValue, file: source.path, firstLine: instructor.bodyLine)
+            log.merge(result.log)
+            bodies.instructors[instructor.slug] = result.html
         }
         return bodies
     }

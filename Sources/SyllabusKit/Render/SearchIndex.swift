@@ -17,8 +17,26 @@
 /// Each facet in `f` is a filter: a `<select data-facet="key">` on the page
 /// picks one of its values (the first element of a pair).
 enum SearchIndex {
-    static func json(_ index: CatalogIndex, hoursLabel: (Run) -> String) -> String {
+    static func json(_ index: CatalogIndex, facets bookingFacets: [Facet] = [], hoursLabel: (Run) -> String) -> String {
         var topics = Table(), people = Table(), kinds = Table(), places = Table(), hours = Table()
+        // Level (`v`) and language (`g`) belong to a course, format (`m`) to
+        // each run: the same facets as the level, language and format pages.
+        var levels = Table(), languages = Table(), modes = Table()
+        var courseFacets: [Slug: [String: [Int]]] = [:]
+        var runModes: [ObjectIdentifier: Int] = [:]
+        for facet in bookingFacets {
+            switch facet.kind {
+            case .level, .language:
+                let key = facet.kind == .level ? "v" : "g"
+                let id = facet.kind == .level ? levels.id(facet.slug.value, facet.name) : languages.id(facet.slug.value, facet.name)
+                for course in facet.entries.map(\.course).uniqued(by: \.slug) { courseFacets[course.slug, default: [:]][key, default: []].append(id) }
+            case .format:
+                let id = modes.id(facet.slug.value, facet.name)
+                for entry in facet.entries {
+                    if let run = entry.run { runModes[ObjectIdentifier(run)] = id } else { courseFacets[entry.course.slug, default: [:]]["m", default: []].append(id) }
+                }
+            }
+        }
         var hourStarts: [Int] = []
         let courses = index.catalog.courses.sorted { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }
         var entries: [JSONValue] = []
@@ -42,8 +60,9 @@ enum SearchIndex {
             entry.add("t", course.tags.compactMap(topic))
             entry.add("i", course.instructors.compactMap(person))
             entry.add("l", course.location.map { places.id($0) })
-            // Booking facts (level, language) are one line each here and a
-            // `data-facet` select in the filter form.
+            entry.add("v", courseFacets[course.slug]?["v"] ?? [])
+            entry.add("g", courseFacets[course.slug]?["g"] ?? [])
+            entry.add("m", courseFacets[course.slug]?["m"] ?? [])
             var runs: [JSONValue] = []
             for run in course.runs {
                 var fields = Fields()
@@ -53,6 +72,7 @@ enum SearchIndex {
                 let hoursID = hours.id(label)
                 if hoursID == hourStarts.count { hourStarts.append(run.hours.startMinutes) }
                 fields.add("h", hoursID)
+                fields.add("m", runModes[ObjectIdentifier(run)])
                 if run.location != course.location { fields.add("l", run.location.map { places.id($0) } ?? -1) }
                 if run.instructors != course.instructors {
                     // Written even when empty: an empty list differs from inheriting.
@@ -66,7 +86,7 @@ enum SearchIndex {
 
         let facets: JSONValue = .object([
             ("t", topics.pairs), ("i", people.pairs), ("k", kinds.values), ("l", places.values),
-        ])
+        ] + [("v", levels), ("g", languages), ("m", modes)].filter { !$0.1.keys.isEmpty }.map { ($0.0, $0.1.pairs) })
         let hourTable: JSONValue = .array(zip(hours.keys, hourStarts).map { .array([.string($0), .int($1)]) })
         return JSONText.encode(.object([
             ("today", .string(index.catalog.buildDate.today.iso)),

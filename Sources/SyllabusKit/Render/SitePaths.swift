@@ -20,6 +20,7 @@ public struct SitePaths: Sendable {
     public static func tag(_ slug: Slug) -> String { "tags/\(slug.value)/" }
     public static func tagFeed(_ slug: Slug) -> String { "tags/\(slug.value)/calendar.ics" }
     public static let catalogFeed = "calendar.ics"
+    public static func facet(_ facet: Facet) -> String { "\(facet.kind.folder)/\(facet.slug.value)/" }
     public static let past = "past/"
     public static let search = "search/"
     public static let searchIndex = "search/index.json"

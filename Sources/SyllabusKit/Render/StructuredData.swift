@@ -15,15 +15,19 @@ enum StructuredData {
                     "url": instructorSlug(name).map { .string(paths.absolute(SitePaths.instructor($0))) },
                 ])
             }
+            let page = paths.absolute(SitePaths.course(course.slug))
             return .object([
                 "@type": .string("CourseInstance"),
-                "courseMode": .string(courseMode(run)),
+                "courseMode": .string(courseMode(run.booking.mode)),
+                "eventStatus": .string(schema(run.booking.isCancelled ? "EventCancelled" : "EventScheduled")),
+                "eventAttendanceMode": .string(schema(attendanceMode(run.booking.mode))),
                 "courseWorkload": .string(workload(run)),
                 "startDate": .string(run.start.iso),
                 "endDate": .string(run.end.iso),
                 "courseSchedule": schedule(run),
-                "location": run.location.map { .object(["@type": .string("Place"), "name": .string($0), "address": .string($0)]) },
+                "location": location(run, page: page),
                 "instructor": people.isEmpty ? nil : .array(people),
+                "offers": run.booking.price.map { offer($0, availability: availability(run.booking), url: run.booking.register.flatMap { SafeURL.web($0) } ?? page) },
             ])
         }
         return JSONText.encode(.object([
@@ -33,7 +37,11 @@ enum StructuredData {
             "url": .string(paths.absolute(SitePaths.course(course.slug))),
             "description": .string(course.summary ?? course.title),
             "provider": provider,
-            "inLanguage": .string(site.language),
+            "inLanguage": .string(course.facts.language?.tag ?? site.language),
+            "educationalLevel": course.facts.level.map { .string(educationalLevel($0)) },
+            "audience": course.facts.audience.map { .object(["@type": .string("Audience"), "audienceType": .string($0)]) },
+            "coursePrerequisites": prerequisites(course.facts.prerequisites),
+            "offers": courseOffer(course, page: paths.absolute(SitePaths.course(course.slug))),
             "educationalCredentialAwarded": course.kind?.lowercased() == "certification" ? .string(course.title) : nil,
             "keywords": course.tags.isEmpty ? nil : .string(course.tags.joined(separator: ", ")),
             "hasCourseInstance": instances.isEmpty ? nil : .array(instances),
@@ -72,10 +80,83 @@ enum StructuredData {
         "PT" + (minutes >= 60 ? "\(minutes / 60)H" : "") + (minutes % 60 != 0 ? "\(minutes % 60)M" : "")
     }
 
-    /// "Online" runs are taught online; everything else on site.
-    private static func courseMode(_ run: Run) -> String {
-        let place = run.location?.lowercased() ?? ""
-        return place.contains("online") || place.contains("virtual") || place.contains("remote") ? "Online" : "Onsite"
+    /// Google's course info values: `Onsite`, `Online`, `Blended`.
+    private static func courseMode(_ mode: DeliveryMode) -> String {
+        switch mode {
+        case .onsite: return "Onsite"
+        case .online: return "Online"
+        case .blended: return "Blended"
+        }
+    }
+
+    private static func attendanceMode(_ mode: DeliveryMode) -> String {
+        switch mode {
+        case .onsite: return "OfflineEventAttendanceMode"
+        case .online: return "OnlineEventAttendanceMode"
+        case .blended: return "MixedEventAttendanceMode"
+        }
+    }
+
+    /// A schema.org enumeration member as its URL, e.g. `https://schema.org/InStock`.
+    private static func schema(_ member: String) -> String { "https://schema.org/" + member }
+
+    /// The place, and for online and blended runs a `VirtualLocation` at the
+    /// booking link (or the course page when booking is by e-mail).
+    private static func location(_ run: Run, page: String) -> JSONValue? {
+        let place = run.location.map { JSONValue.object(["@type": .string("Place"), "name": .string($0), "address": .string($0)]) }
+        guard run.booking.mode != .onsite else { return place }
+        let link = run.booking.register.flatMap { SafeURL.web($0) } ?? page
+        let virtual = JSONValue.object(["@type": .string("VirtualLocation"), "url": .string(link)])
+        if run.booking.mode == .online { return virtual }
+        return place.map { .array([$0, virtual]) } ?? virtual
+    }
+
+    private static func availability(_ booking: Booking) -> String {
+        switch booking.status {
+        case .full, .cancelled: return "SoldOut"
+        case .scheduled, .tentative:
+            // A publisher who counts the places left has few to sell.
+            return booking.seats == nil ? "InStock" : "LimitedAvailability"
+        }
+    }
+
+    /// An `Offer`: `category` is Google's Free/Paid, `price` a plain decimal.
+    private static func offer(_ price: Price, availability: String?, url: String, category: String? = nil) -> JSONValue {
+        .object([
+            "@type": .string("Offer"),
+            "category": .string(category ?? (price.isFree ? "Free" : "Paid")),
+            "price": .string(price.isFree ? "0" : PriceText.machine(price.amount)),
+            "priceCurrency": price.currency.map { .string($0.code) },
+            "availability": availability.map { .string(schema($0)) },
+            "url": .string(url),
+        ])
+    }
+
+    /// The course's lowest price; `Partially Free` when some runs are free and others paid.
+    private static func courseOffer(_ course: Course, page: String) -> JSONValue? {
+        let prices = course.offeredPrices
+        guard let lowest = Price.lowest(of: prices) else { return nil }
+        let mixed = prices.contains(.free) && prices.contains { !$0.isFree }
+        let register = course.isScheduled ? nil : course.booking.register.flatMap { SafeURL.web($0) }
+        return offer(lowest, availability: course.isScheduled ? nil : availability(course.booking),
+                     url: register ?? page, category: mixed ? "Partially Free" : nil)
+    }
+
+    private static func educationalLevel(_ level: CourseLevel) -> String {
+        switch level {
+        case .beginner: return "Beginner"
+        case .intermediate: return "Intermediate"
+        case .advanced: return "Advanced"
+        case .all: return "All levels"
+        }
+    }
+
+    private static func prerequisites(_ items: [String]) -> JSONValue? {
+        switch items.count {
+        case 0: return nil
+        case 1: return .string(items[0])
+        default: return .array(items.map { .string($0) })
+        }
     }
 
     /// The `ItemList` of one catalog page, positions counted from `first`,

@@ -1,83 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// What `syllabus serve` keeps between rebuilds so that one edited course
-/// costs a re-read of that file and a re-render of the pages that show it,
-/// not a whole build: parsed files by modification stamp, rendered bodies,
-/// and a fingerprint of every page's inputs at its last write.
-public final class BuildCache: @unchecked Sendable {
-    struct FileStamp: Hashable {
-        let modified: Double
-        let size: Int
-    }
-
-    struct LoadedCourse {
-        let stamp: FileStamp
-        let siteKey: Int
-        let course: Course?
+/// What a build may reuse. A preview keeps one across rebuilds, so that one
+/// edited course costs a re-read of that file and a re-render of the pages
+/// that show it: parsed files by modification stamp, rendered bodies, and a
+/// fingerprint of every page's inputs at its last write. A full build uses
+/// one that keeps nothing but the memos shared within the build.
+final class BuildCache: @unchecked Sendable {
+    /// A source file as loaded: its value (`nil` when it has errors) and its diagnostics.
+    struct Loaded<Value: Sendable>: Sendable {
+        let value: Value?
         let log: DiagnosticLog
+        /// `false` when the file could not be read: that is not kept, the next build tries again.
+        var wasRead = true
     }
 
-    struct LoadedInstructor {
-        let stamp: FileStamp
-        let instructor: Instructor?
-        let log: DiagnosticLog
+    private struct Kept<Value> {
+        /// The file's modification stamp and everything else the value was made from.
+        let inputs: Int
+        let value: Value
     }
 
+    /// `false` for a full build: nothing is compared with an earlier build.
+    private let keeps: Bool
     private let lock = NSLock()
-    private var instructors: [String: LoadedInstructor] = [:]
-
-    func instructor(at path: String, stamp: FileStamp) -> LoadedInstructor? {
-        lock.lock(); defer { lock.unlock() }
-        guard let cached = instructors[path], cached.stamp == stamp else { return nil }
-        return cached
-    }
-
-    func store(_ loaded: LoadedInstructor, at path: String) {
-        lock.lock(); defer { lock.unlock() }
-        instructors[path] = loaded
-    }
-    private var courses: [String: LoadedCourse] = [:]
+    private var courses: [String: Kept<Loaded<Course>>] = [:]
+    private var instructors: [String: Kept<Loaded<Instructor>>] = [:]
     private var bodies: [Int: String] = [:]
     private var pageKeys: [String: Int] = [:]
     private var writtenPaths: Set<String> = []
     private var settingsKey: Int?
-    /// Rendered entry cards and calendar events, kept across rebuilds.
+    /// Rendered entry cards and calendar events: within one build, and across
+    /// rebuilds for a preview.
     let cards = CardCache()
     let events = Memo<ContentLines>()
 
-    public init() {}
+    init(keeps: Bool) { self.keeps = keeps }
+
+    /// The course at `path` (under `root`) as last loaded if neither the file
+    /// nor `settings` changed since, else `load()`'s.
+    func course(at path: String, root: String, settings: Int, load: () -> Loaded<Course>) -> Loaded<Course> {
+        reuse(\.courses, path: path, root: root, settings: settings, load: load)
+    }
+
+    /// The instructor at `path` as last loaded if the file did not change, else `load()`'s.
+    func instructor(at path: String, root: String, load: () -> Loaded<Instructor>) -> Loaded<Instructor> {
+        reuse(\.instructors, path: path, root: root, settings: 0, load: load)
+    }
+
+    private func reuse<Value>(_ table: ReferenceWritableKeyPath<BuildCache, [String: Kept<Loaded<Value>>]>,
+                              path: String, root: String, settings: Int,
+                              load: () -> Loaded<Value>) -> Loaded<Value> {
+        // The stamp is taken before reading, so a save during the read is seen next time.
+        guard keeps, let stamp = Self.stamp(of: root + "/" + path) else { return load() }
+        let inputs = pageKey(stamp.modified, stamp.size, settings)
+        if let kept = lock.withLock({ self[keyPath: table][path] }), kept.inputs == inputs { return kept.value }
+        let loaded = load()
+        if loaded.wasRead { lock.withLock { self[keyPath: table][path] = Kept(inputs: inputs, value: loaded) } }
+        return loaded
+    }
+
+    /// The HTML of a Markdown body whose inputs hash to `key`, rendered once;
+    /// a body with errors is rendered again next time, to report them again.
+    func body(for key: Int, render: () -> (html: String, log: DiagnosticLog)) -> (html: String, log: DiagnosticLog) {
+        if keeps, let html = lock.withLock({ bodies[key] }) { return (html, DiagnosticLog()) }
+        let rendered = render()
+        if keeps, !rendered.log.hasErrors { lock.withLock { bodies[key] = rendered.html } }
+        return rendered
+    }
 
     /// Modification time (to the nanosecond) and size, from one `stat` call.
-    static func stamp(of path: String) -> FileStamp? {
+    private static func stamp(of path: String) -> (modified: Double, size: Int)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return FileStamp(modified: modified, size: Int(info.st_size))
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return (Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, Int(info.st_size))
     }
 
-    func course(at path: String, stamp: FileStamp, siteKey: Int) -> LoadedCourse? {
-        lock.lock(); defer { lock.unlock() }
-        guard let cached = courses[path], cached.stamp == stamp, cached.siteKey == siteKey else { return nil }
-        return cached
-    }
-
-    func store(_ loaded: LoadedCourse, at path: String) {
-        lock.lock(); defer { lock.unlock() }
-        courses[path] = loaded
-    }
-
-    func body(for key: Int) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        return bodies[key]
-    }
-
-    func store(body: String, for key: Int) {
-        lock.lock(); defer { lock.unlock() }
-        bodies[key] = body
-    }
-
-    /// Forgets page fingerprints when what every page depends on (site
-    /// settings, templates, base URL) changed.
+    /// Forgets page fingerprints and memos when what every page depends on
+    /// (site settings, templates, base URL) changed.
     func useSettings(_ key: Int) {
         lock.lock(); defer { lock.unlock() }
         if settingsKey != key {
@@ -88,12 +97,15 @@ public final class BuildCache: @unchecked Sendable {
         settingsKey = key
     }
 
-    func isCurrent(_ path: String, key: Int) -> Bool {
+    /// Whether the file at `path` was last written from inputs with this fingerprint.
+    func isCurrent(_ path: String, key: Int?) -> Bool {
+        guard keeps, let key else { return false }
         lock.lock(); defer { lock.unlock() }
         return pageKeys[path] == key
     }
 
     func wrote(_ path: String, key: Int?) {
+        guard keeps else { return }
         lock.lock(); defer { lock.unlock() }
         pageKeys[path] = key
     }

@@ -3,8 +3,9 @@ import Foundation
 /// Values computed once per key and shared between threads: rendered entry
 /// cards, VTIMEZONE blocks, calendar events. Two threads asking for the same
 /// missing key may both compute it; the values are the same, so the second
-/// simply overwrites the first.
-final class Memo<Value>: @unchecked Sendable {
+/// simply overwrites the first. Values must be `Sendable`: a value one
+/// thread computes is handed to every other thread that asks.
+final class Memo<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Value] = [:]
 
@@ -29,4 +30,12 @@ final class Memo<Value>: @unchecked Sendable {
 }
 
 /// Entry cards (fields and rendered HTML) by course, run and fingerprint.
-typealias CardCache = Memo<[String: Any]>
+typealias CardCache = Memo<TemplateFields>
+
+/// A template context kept in a `Memo`. `[String: Any]` is not `Sendable`;
+/// these hold only strings, numbers, bools and arrays and dictionaries of
+/// them, all immutable values, built once and never changed, so sharing them
+/// between threads is safe. Typed page data will replace it.
+struct TemplateFields: @unchecked Sendable {
+    let fields: [String: Any]
+}

@@ -5,44 +5,66 @@ import Foundation
 /// which renders everything but writes nothing.
 struct OutputSink: Sendable {
     let folder: OutputFolder?
-    /// Present in `syllabus serve`: pages whose inputs did not change are skipped.
-    let cache: BuildCache?
+    /// Pages whose fingerprint it holds from the last write are not rendered again.
+    let cache: BuildCache
 
-    func begin() throws { try folder?.begin() }
-    func abandon() { folder?.abandon() }
-
-    /// Swaps the build in, or in serve mode deletes files the build no longer has.
-    func commit(paths: Set<String>) throws {
-        if let cache, let folder {
-            for stale in cache.finish(paths: paths) { try folder.remove(stale) }
+    /// Writes every file of `plan` and swaps the build in (a preview deletes
+    /// the files the build no longer has instead); on failure the staging
+    /// folder is thrown away and the previous output stays. With `strict`
+    /// a warning fails the build too.
+    func write(_ plan: OutputPlan, root: URL, strict: Bool, progress: Progress, clock: inout StageClock,
+               log: inout DiagnosticLog) throws {
+        do {
+            try folder?.begin()
+            progress.stage("Rendering pages", total: plan.pages.count)
+            try write(plan.pages, progress: progress)
+            clock.lap("templates")
+            progress.stage("Writing feeds", total: plan.feeds.count)
+            try write(plan.feeds, progress: progress)
+            plan.reportFeedSizes(log: &log)
+            clock.lap("feeds")
+            try write(plan.indexes, progress: .silent)
+            for asset in plan.assets { try folder?.write(asset.data, to: asset.path) }
+            for file in plan.media {
+                // Read here, not copied by the file system, so that a media file
+                // that cannot be read is reported as the source it is.
+                guard let data = SourceFile.bytes("content/media/\(file)", under: root, log: &log) else { continue }
+                try folder?.write(data, to: "media/\(file)")
+            }
+            if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
+            if strict, !log.entries.isEmpty { throw BuildFailed(diagnostics: log.sorted.map(\.strict)) }
+            let paths = plan.paths
+            if let folder {
+                for stale in cache.finish(paths: paths) { try folder.remove(stale) }
+            }
+            try folder?.commit(paths: paths)
+            clock.lap("write")
+        } catch let failure as BuildFailed {
+            folder?.abandon()
+            throw failure
+        } catch {
+            folder?.abandon()
+            throw BuildFailed(diagnostics: log.sorted + [.error(SourceLocation(path: folder?.output.path ?? "output"), "cannot write the output: \(error.localizedDescription)")])
         }
-        try folder?.commit(paths: paths)
     }
 
     /// Renders and writes pages on both cores; each page is dropped from
-    /// memory as soon as it is on disk. Returns how many were rendered.
-    @discardableResult
-    func write(_ pages: [Page], progress: Progress) throws -> Int {
-        let results = pages.parallelMap { page -> (rendered: Bool, failure: String?) in
-            if let cache, let key = page.key, cache.isCurrent(page.path, key: key) {
-                progress.advance()
-                return (false, nil)
-            }
+    /// memory as soon as it is on disk.
+    private func write(_ pages: [Page], progress: Progress) throws {
+        let failures = pages.parallelMap { page -> String? in
+            defer { progress.advance() }
+            if cache.isCurrent(page.path, key: page.key) { return nil }
             let text = page.render()
-            progress.advance()
             do {
                 try folder?.write(text, to: page.path)
-                cache?.wrote(page.path, key: page.key)
-                return (true, nil)
+                cache.wrote(page.path, key: page.key)
+                return nil
             } catch {
-                return (true, "\(page.path): \(error.localizedDescription)")
+                return "\(page.path): \(error.localizedDescription)"
             }
         }
-        if let failure = results.compactMap(\.failure).first {
+        if let failure = failures.compactMap({ $0 }).first {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: folder?.output.path ?? "output"), "cannot write \(failure)")])
         }
-        return results.filter(\.rendered).count
     }
-
-    func write(_ data: Data, to path: String) throws { try folder?.write(data, to: path) }
 }

@@ -12,7 +12,7 @@ extension PageContexts {
             var context = page(title: pagination.title(number == 1 ? site.title : "Catalog", page: number), path: path,
                                description: site.description, nav: "catalog", isHome: number == 1,
                                feed: feedLinks(SitePaths.catalogFeed, title: site.title),
-                               jsonLD: StructuredData.itemList(uniqueCourses(slice.map(\.entry.course)),
+                               jsonLD: StructuredData.itemList(slice.map(\.entry.course).uniqued(by: \.slug),
                                                                from: (number - 1) * site.pageSize + 1, paths: paths),
                                neighbours: neighbours)
             context = listingContext(context, number: number, pagination: pagination, sections: sections)
@@ -69,7 +69,28 @@ extension PageContexts {
             "pageSize": site.pageSize,
         ]
         context["site_root"] = paths.base.path
+        context.merge(facetOptions()) { first, _ in first }
         return context
+    }
+
+    /// Level, language and format selects, and their links for visitors
+    /// without JavaScript, from the catalog's facets.
+    private func facetOptions() -> [String: Any] {
+        func options(_ kind: Facet.Kind) -> [[String: Any]] {
+            facets.filter { $0.kind == kind }.map { ["key": $0.slug.value, "name": $0.name, "url": paths.link(SitePaths.facet($0))] }
+        }
+        let levels = options(.level), languages = options(.language), modes = options(.format)
+        let groups = [("level", levels), ("language", languages), ("format", modes)].filter { !$0.1.isEmpty }
+        return [
+            "levels": levels, "hasLevels": !levels.isEmpty,
+            "languages": languages, "hasLanguages": !languages.isEmpty, "siteLanguage": site.language.lowercased(),
+            "modes": modes, "hasModes": !modes.isEmpty,
+            "facetGroups": groups.enumerated().map { offset, group -> [String: Any] in
+                ["label": group.0, "links": group.1.enumerated().map { $1.merging(["last": $0 == group.1.count - 1]) { a, _ in a } },
+                 "last": offset == groups.count - 1]
+            },
+            "hasFacetGroups": !groups.isEmpty,
+        ]
     }
 
     /// `/404.html`
@@ -80,10 +101,4 @@ extension PageContexts {
             return templates.render("404", context)
         }
     }
-}
-
-/// Each course once, in the order first seen.
-func uniqueCourses(_ courses: [Course]) -> [Course] {
-    var seen = Set<Slug>()
-    return courses.filter { seen.insert($0.slug).inserted }
 }

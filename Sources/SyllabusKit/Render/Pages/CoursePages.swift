@@ -28,6 +28,9 @@ extension PageContexts {
             context["hasTags"] = !course.tags.isEmpty
             context["feed"] = orFalse(feed)
             context["body"] = bodies.courses[course.slug] ?? ""
+            addFacts(course, to: &context)
+            // An entry without dates books from its fact box; runs book from their own row.
+            context["book"] = orFalse(course.isScheduled || !course.booking.takesBookings ? nil : course.booking.register)
             return templates.render("course", context)
         }
     }
@@ -68,6 +71,7 @@ extension PageContexts {
             ] as [String: Any]
         }
         context["clockNote"] = orFalse(clockNote(run))
+        addBooking(run.booking, bookable: upcoming.isBookable(run), to: &context)
         return context
     }
 }

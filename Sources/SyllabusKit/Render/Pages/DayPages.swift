@@ -21,8 +21,8 @@ extension PageContexts {
                     return cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
                         var context = monthContext(month)
                         context["html"] = templates.render("days-month", context)
-                        return context
-                    }
+                        return TemplateFields(fields: context)
+                    }.fields
                 }
                 context["months"] = months
                 context["hasMonths"] = !months.isEmpty
@@ -67,7 +67,7 @@ extension PageContexts {
         while cells.count % 7 != 0 { cells.append(["blank": true]) }
         let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
         return [
-            "key": pad(month.year, 4) + "-" + pad(month.month, 2),
+            "key": month.days[0].monthKey,
             "name": DateText.month(year: month.year, month: month.month),
             "weeks": weeks,
             "days": month.days.map { date -> [String: Any] in
@@ -112,6 +112,8 @@ extension PageContexts {
                 item["kind"] = orFalse(session.course.kind)
                 item["summary"] = orFalse(session.course.summary)
                 item["location"] = orFalse(session.run.location)
+                addBooking(session.run.booking, bookable: false, to: &item)
+                addCourseBadges(session.course, to: &item)
                 return item
             }
             context["previous"] = false

@@ -26,8 +26,37 @@ extension PageContexts {
             context = listingContext(context, number: number, pagination: pagination, sections: sections)
             context["feed"] = orFalse(feed)
             context["name"] = tag.name
+            context["label"] = "Topic"
+            context["indexPath"] = SitePaths.tags
+            context["indexName"] = "all topics"
             context["count"] = tag.courses.count
             context["plural"] = tag.courses.count != 1
+            return templates.render("tag", context)
+        }
+    }
+
+    /// `/levels/<level>/`, `/languages/<tag>/`, `/formats/<mode>/` and their
+    /// `page/<n>/`: what the catalog's level, language and format filters
+    /// show, without JavaScript — upcoming runs, then entries without one.
+    func facetPages(_ facet: Facet, templates: TemplateSet) -> [Page] {
+        let runs = facet.entries.compactMap { entry in entry.run.map { ScheduledRun(course: entry.course, run: $0) } }
+            .sorted(by: CatalogIndex.chronological)
+        let items = index.timeline.catalog(runs: runs, courses: facet.entries.map(\.course).uniqued(by: \.slug))
+        let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
+        let courses = Set(facet.entries.map(\.course.slug)).count
+        return listingPages(at: SitePaths.facet(facet), items: items, key: key(facet, index.catalog.buildDate),
+                            templates: templates) { number, pagination, sections, _ in
+            var context = page(title: pagination.title("\(facet.name) · \(label)", page: number), path: pagination.folder(number),
+                               description: "\(label) \(facet.name) in \(site.title).", nav: "catalog",
+                               neighbours: pagination.neighbours(of: number, paths: paths))
+            context = listingContext(context, number: number, pagination: pagination, sections: sections)
+            context["feed"] = false
+            context["name"] = facet.name
+            context["label"] = label
+            context["indexPath"] = ""
+            context["indexName"] = "the whole catalog"
+            context["count"] = courses
+            context["plural"] = courses != 1
             return templates.render("tag", context)
         }
     }

@@ -5,7 +5,7 @@
   var results = main.querySelector(".results"), list = results.querySelector(".cards"), more = results.querySelector(".more");
   var listing = main.querySelector("[data-listing]"), output = form.querySelector(".filter-count");
   var root = form.getAttribute("data-root"), step = Number(form.getAttribute("data-page-size")) || 50;
-  var names = ["q", "tag", "instructor", "month"].filter(function (name) { return form.elements[name]; });
+  var names = ["q", "tag", "instructor", "month", "level", "language", "mode"].filter(function (name) { return form.elements[name]; });
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"];
   var loading = null, index = null, cards = null, found = [], shown = 0;

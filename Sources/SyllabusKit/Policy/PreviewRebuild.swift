@@ -1,0 +1,29 @@
+import Foundation
+
+/// `syllabus serve`'s rebuilds of its private folder: written in place (the
+/// errors are found before anything is written), and only the files whose
+/// inputs changed since the last rebuild are rendered again. One value lives
+/// as long as the preview; pass the same one to every rebuild.
+public final class PreviewRebuild: BuildPolicy, Sendable {
+    let cache = BuildCache(keeps: true)
+    var fingerprints: Bool { true }
+
+    public init() {}
+
+    func output(for options: BuildOptions) throws -> URL {
+        // The folder is serve's own and is never replaced, so `force`: only
+        // what can never be written into (a file, the site's sources) is refused.
+        if case .failure(let refusal) = OutputTarget.resolve(output: options.output, root: options.root, force: true) {
+            throw refusal
+        }
+        return options.output
+    }
+
+    /// SEQUENCE is for published feeds; the preview skips re-reading its own
+    /// multi-megabyte feed on every save.
+    func ledger(_ options: BuildOptions, output: URL, log: inout DiagnosticLog) -> SequenceLedger { SequenceLedger() }
+
+    func folder(for options: BuildOptions, output: URL) -> OutputFolder {
+        OutputFolder(root: options.root, output: output, inPlace: true, force: options.force)
+    }
+}

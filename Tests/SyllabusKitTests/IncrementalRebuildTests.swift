@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+/// A preview rebuild must produce what a full build produces. A seeded run of
+/// random edits (edit, add, delete and rename courses and profiles, break a
+/// file and fix it, override and change templates, change site.yml, add and
+/// remove media), each followed by a rebuild the way `syllabus serve` drives
+/// it (one `PreviewRebuild` for the whole run), is compared after every step
+/// with a fresh full build, byte for byte; a broken step must fail both with
+/// the same diagnostics.
+@Suite struct IncrementalRebuildTests {
+    static let serveScript = #"<script src="/__syllabus/live.js"></script>"#
+
+    @Test func previewRebuildsEqualFullBuilds() throws {
+        var edits = SiteEdits(seed: 15)
+        let site = try TestSite(edits.initialFiles(), siteYML: nil)
+        defer { site.remove() }
+        let preview = PreviewRebuild()
+        let previewOutput = site.folder.appendingPathComponent("preview")
+        var kinds: [String: Int] = [:]
+        var compared = 0
+        for step in 0..<220 {
+            let kind = try edits.apply(to: site, step: step)
+            kinds[kind, default: 0] += 1
+            var options = site.options(output: previewOutput)
+            options.serveScript = Self.serveScript
+            let rebuilt = Result { try SiteBuilder.build(options, preview: preview) }
+
+            let fullOutput = site.folder.appendingPathComponent("full-\(step)")
+            options.output = fullOutput
+            let full = Result { try SiteBuilder.build(options) }
+            defer { try? FileManager.default.removeItem(at: fullOutput) }
+
+            switch (rebuilt, full) {
+            case let (.success(rebuiltSummary), .success(fullSummary)):
+                var fullTree = fileTree(fullOutput)
+                let manifest = fullTree.removeValue(forKey: OutputManifest.name)
+                let previewTree = fileTree(previewOutput)
+                let different = previewTree != fullTree
+                #expect(!different, "step \(step) (\(kind)): \(difference(previewTree, fullTree))")
+                // The manifest lists exactly the files written.
+                #expect(manifest == Data(OutputManifest.text(paths: Set(fullTree.keys)).utf8), "step \(step) (\(kind))")
+                #expect(rebuiltSummary.warnings.map(\.description) == fullSummary.warnings.map(\.description), "step \(step) (\(kind))")
+                let counts: (BuildSummary) -> [Int] = { [$0.pages, $0.feeds, $0.files] }
+                #expect(counts(rebuiltSummary) == counts(fullSummary), "step \(step) (\(kind))")
+                #expect(fullSummary.pages + fullSummary.feeds + fullSummary.files == fullTree.count, "step \(step) (\(kind))")
+                compared += 1
+            case let (.failure(rebuiltFailure), .failure(fullFailure)):
+                #expect("\(rebuiltFailure)" == "\(fullFailure)", "step \(step) (\(kind))")
+            default:
+                Issue.record("step \(step) (\(kind)): the rebuild gave \(rebuilt), the full build \(full)")
+            }
+        }
+        // Most steps build; every kind of edit was exercised, and not too rarely.
+        #expect(compared >= 150, "only \(compared) steps built")
+        #expect(Set(kinds.keys) == SiteEdits.kinds, "\(kinds)")
+        #expect(kinds.values.allSatisfy { $0 >= 5 }, "\(kinds)")
+    }
+
+    private func difference(_ preview: [String: Data], _ full: [String: Data]) -> String {
+        let onlyPreview = Set(preview.keys).subtracting(full.keys).sorted()
+        let onlyFull = Set(full.keys).subtracting(preview.keys).sorted()
+        let changed = Set(preview.keys).intersection(full.keys).filter { preview[$0] != full[$0] }.sorted()
+        return "only in the rebuild: \(onlyPreview); only in the full build: \(onlyFull); different: \(changed)"
+    }
+}
+
+/// The random edits, from a seed: the same seed gives the same run.
+private struct SiteEdits {
+    static let kinds: Set<String> = ["edit course", "add course", "delete course", "rename course", "break", "fix",
+                                     "edit template", "remove template", "edit site.yml", "edit profile",
+                                     "add media", "remove media"]
+
+    private var random: RobustnessTests.Seeded
+    private var courses: [String] = []
+    private var profiles: [String] = []
+    private var media: [String] = []
+    private var broken: (path: String, original: Data?)?
+    private var nextName = 0
+    /// Modification times, one second apart: a file's stamp changes on every
+    /// save however fast the test saves (the kernel's clock is coarser than
+    /// its nanosecond field), as it does for an editor at human speed.
+    private var clock = Date(timeIntervalSince1970: 1_700_000_000)
+
+    private let people = ["Anna Berg", "Mikael Muszyński", "Robert Virding", "Ada Lovelace"]
+    private let tags = ["Erlang", "Elixir", "OTP", "BEAM", "Testing"]
+
+    init(seed: UInt64) { random = RobustnessTests.Seeded(state: seed) }
+
+    mutating func initialFiles() -> [String: String] {
+        var files = ["content/site.yml": siteYML(), "content/courses/intro.md": course(title: "Intro", linking: false)]
+        courses = ["intro"]
+        for _ in 0..<4 {
+            let name = freshName("course")
+            courses.append(name)
+            files["content/courses/\(name).md"] = course(title: name.capitalized, linking: true)
+        }
+        for person in people.prefix(2) {
+            let name = Slug(folding: person)!.value
+            profiles.append(name)
+            files["content/instructors/\(name).md"] = profile(person)
+        }
+        return files
+    }
+
+    /// Makes one edit and returns its kind.
+    mutating func apply(to site: TestSite, step: Int) throws -> String {
+        if let broken {
+            self.broken = nil
+            try restore(broken.path, broken.original, in: site)
+            return "fix"
+        }
+        // Everything but `intro`, which other courses link to.
+        let movable = Array(courses.dropFirst())
+        var choice = random.next(12)
+        if choice == 2, courses.count >= 9 { choice = 3 }
+        switch choice {
+        case 0, 1:
+            let name = pick(courses)
+            try save(course(title: name == "intro" ? "Intro" : "\(name.capitalized) \(random.next(100))", linking: name != "intro"),
+                     "content/courses/\(name).md", in: site)
+            return "edit course"
+        case 2:
+            let name = freshName("course")
+            courses.append(name)
+            try save(course(title: name.capitalized, linking: true), "content/courses/\(name).md", in: site)
+            return "add course"
+        case 3:
+            guard let name = movable.randomElement(using: &random) else { return try apply(to: site, step: step) }
+            courses.removeAll { $0 == name }
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/courses/\(name).md"))
+            return "delete course"
+        case 4:
+            guard let name = movable.randomElement(using: &random) else { return try apply(to: site, step: step) }
+            let renamed = freshName("course")
+            courses = courses.map { $0 == name ? renamed : $0 }
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/courses/\(name).md"),
+                                             to: site.root.appendingPathComponent("content/courses/\(renamed).md"))
+            return "rename course"
+        case 5:
+            let (path, text) = breakage()
+            broken = (path, FileManager.default.contents(atPath: site.root.appendingPathComponent(path).path))
+            try save(text, path, in: site)
+            return "break"
+        case 6:
+            let marker = random.next(1000)
+            switch random.next(3) {
+            case 0: try save("<li class=\"card v\(marker)\"><a href=\"{{url}}\">{{title}}</a>{{#summary}} {{summary}}{{/summary}}</li>",
+                             "templates/entry-card.mustache", in: site)
+            // A comment: the pages stay the same, the templates' fingerprint does not.
+            case 1: try save(theme("tag.mustache") + "{{! v\(marker) }}", "templates/tag.mustache", in: site)
+            default: try save(theme("course.mustache").replacingOccurrences(of: "</h1>", with: "</h1><p>v\(marker)</p>"),
+                              "templates/course.mustache", in: site)
+            }
+            return "edit template"
+        case 7:
+            for name in ["entry-card.mustache", "tag.mustache", "course.mustache"] {
+                let url = site.root.appendingPathComponent("templates/\(name)")
+                if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            }
+            return "remove template"
+        case 8:
+            try save(siteYML(), "content/site.yml", in: site)
+            return "edit site.yml"
+        case 9:
+            let person = pick(people)
+            let name = Slug(folding: person)!.value
+            if profiles.contains(name), random.next(3) == 0 {
+                profiles.removeAll { $0 == name }
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/instructors/\(name).md"))
+            } else {
+                if !profiles.contains(name) { profiles.append(name) }
+                try save(profile(person), "content/instructors/\(name).md", in: site)
+            }
+            return "edit profile"
+        case 10:
+            let name = "handout-\(random.next(4)).txt"
+            if !media.contains(name) { media.append(name) }
+            try save("Handout \(random.next(1000))\n", "content/media/\(name)", in: site)
+            return "add media"
+        default:
+            guard let name = media.randomElement(using: &random) else { return try apply(to: site, step: step) }
+            media.removeAll { $0 == name }
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/media/\(name)"))
+            return "remove media"
+        }
+    }
+
+    /// A file made invalid: bad YAML, a bad date, an unknown field, a link to
+    /// no course, an unclosed template section, a bad site.yml.
+    private mutating func breakage() -> (String, String) {
+        let name = pick(courses)
+        switch random.next(5) {
+        case 0: return ("content/courses/\(name).md", "---\ntitle: [unclosed\n---\nBody.\n")
+        case 1: return ("content/courses/\(name).md", "---\ntitle: Broken\nstart: 2020-02-30\n---\n")
+        case 2: return ("content/courses/\(name).md", "---\ntitle: Broken\n---\nSee [gone](no-such-course.md).\n")
+        case 3: return ("templates/tag.mustache", "{{#site}}unclosed")
+        default: return ("content/site.yml", "title: Broken\nbase_url: not a url\ntimezone: Mars/Olympus\n")
+        }
+    }
+
+    private mutating func course(title: String, linking: Bool) -> String {
+        var lines = ["---", "title: \(title)"]
+        if random.next(2) == 0 { lines.append("summary: About \(title.lowercased()), take \(random.next(50)).") }
+        if random.next(3) > 0 {
+            let start = CalendarDate(year: 2020, month: 5, day: 1)!.adding(days: random.next(90))
+            lines.append("start: \(start)")
+            lines.append("end: \(start.adding(days: random.next(3)))")
+            if random.next(2) == 0 { lines.append("location: Room \(random.next(5))") }
+        }
+        let teachers = (0..<random.next(3)).map { _ in pick(people) }
+        if !teachers.isEmpty { lines.append("instructors: [\(Array(Set(teachers)).sorted().joined(separator: ", "))]") }
+        let chosen = tags.filter { _ in random.next(3) == 0 }
+        if !chosen.isEmpty { lines.append("tags: [\(chosen.joined(separator: ", "))]") }
+        lines += ["---", "", "Text \(random.next(1000)) of *\(title)*."]
+        if linking, random.next(2) == 0 { lines.append("Start with the [intro](intro.md).") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func profile(_ person: String) -> String {
+        "---\nname: \(person)\nrole: Trainer \(random.next(10))\n---\n\n\(person) teaches \(pick(tags)) (\(random.next(100))).\n"
+    }
+
+    private mutating func siteYML() -> String {
+        var lines = ["title: \(["Example Training", "Other Training", "Training Co"][random.next(3)])",
+                     "base_url: https://example.org/training/",
+                     "timezone: \(["Europe/Stockholm", "Europe/London"][random.next(2)])",
+                     "time: \"\(["09:00-17:00", "10:00-16:00"][random.next(2)])\""]
+        if random.next(2) == 0 { lines.append("description: Courses, take \(random.next(100)).") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func theme(_ name: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/\(name)")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    private mutating func freshName(_ prefix: String) -> String {
+        nextName += 1
+        return "\(prefix)-\(nextName)"
+    }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[random.next(items.count)] }
+
+    private mutating func save(_ text: String, _ path: String, in site: TestSite) throws {
+        try site.write(text, to: path)
+        try touch(path, in: site)
+    }
+
+    private mutating func restore(_ path: String, _ original: Data?, in site: TestSite) throws {
+        guard let original else {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+            return
+        }
+        try site.write(original, to: path)
+        try touch(path, in: site)
+    }
+
+    private mutating func touch(_ path: String, in site: TestSite) throws {
+        clock += 1
+        try FileManager.default.setAttributes([.modificationDate: clock], ofItemAtPath: site.root.appendingPathComponent(path).path)
+    }
+}
+
+extension RobustnessTests.Seeded {
+    /// A number in `0..<bound`.
+    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
