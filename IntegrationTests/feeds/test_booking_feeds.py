@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import icstools
-from feedharness import REPO, build_site
+from feedharness import EPOCH, REPO, build_site
 
 ROOT = REPO / "Tests" / "SyllabusKitTests" / "Fixtures" / "booking"
 
@@ -32,8 +32,14 @@ def front_matter(path: Path) -> dict:
 
 
 def expected_events() -> dict[str, dict]:
-    """UID -> what the event must say, from each course file and site.yml."""
+    """UID -> what the event must say, from each course file and site.yml: one event a day
+    (`<slug>-<n>`, then `.<day>` from the second day on), for the runs the catalog feed keeps
+    (those that ended at most 30 days, the default feed_past_days, before the build date)."""
+    import datetime as dt
+
     site = yaml.safe_load((ROOT / "content" / "site.yml").read_text(encoding="utf-8"))
+    build_day = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+    window_start = build_day - dt.timedelta(days=site.get("feed_past_days", 30))
     events = {}
     for file in sorted((ROOT / "content" / "courses").glob("*.md")):
         fm = front_matter(file)
@@ -45,10 +51,18 @@ def expected_events() -> dict[str, dict]:
             status = key("status") or "scheduled"
             if status in ("scheduled", "tentative") and key("seats") == 0:
                 status = "full"
-            events[f"{fm.get('slug') or file.stem}-{ordinal}@example.org"] = {
-                "title": fm["title"], "status": status, "has_price": key("price") is not None,
-                "register": key("register") or site.get("register"),
-            }
+            start = dt.date.fromisoformat(str(run["start"]))
+            end = dt.date.fromisoformat(str(run.get("end") or run["start"]))
+            if end < window_start:
+                continue
+            slug = fm.get("slug") or file.stem
+            base = f"{slug}.{run['id']}" if run is not fm and run.get("id") else f"{slug}-{ordinal}"
+            for day in range((end - start).days + 1):
+                uid = base + (f".{day + 1}" if day else "") + "@example.org"
+                events[uid] = {
+                    "title": fm["title"], "status": status, "has_price": key("price") is not None,
+                    "register": key("register") or site.get("register"),
+                }
     return events
 
 
