@@ -8,7 +8,37 @@
 /// as the engine reads them, so `TemplateSet` can refuse such templates with
 /// their line before any recursion starts. Everything else is left to the
 /// engine, which reports its own syntax errors.
+///
+/// The same walk lists the data names each tag uses (`variables`), with the
+/// sections open around it, so `docs/templates.md` can be checked against the
+/// built-in theme and a site's override can be checked for misspelt names.
 struct TemplateStructure: Sendable {
+    /// A data name used by a tag: `{{name}}`, `{{{name}}}`, `{{&name}}`,
+    /// `{{#name}}` or `{{^name}}`. Closing tags, blocks, partials and
+    /// comments name no data.
+    struct Variable: Sendable, Hashable {
+        enum Kind: String, Sendable, CaseIterable {
+            case value, section, inverted
+        }
+        let name: String
+        let kind: Kind
+        /// Names of the data sections open around the tag, outermost first:
+        /// `["runs"]` for a name used inside `{{#runs}}…{{/runs}}`.
+        let context: [String]
+        let line: Int
+        let column: Int
+        /// The tag as written, for messages: `{{site_title}}`, `{{#runs}}`.
+        let tag: String
+
+        /// The name looked up in the context stack: `site` for `site.title`;
+        /// `nil` for `.`, the current item, which every section has.
+        var lookupName: String? {
+            name == "." ? nil : String(name.split(separator: ".", omittingEmptySubsequences: false).first ?? "")
+        }
+    }
+
+    private(set) var variables: [Variable] = []
+
     /// An included template: `{{> name}}` or `{{<name}}…{{/name}}`.
     struct Include: Sendable {
         let name: String
@@ -30,6 +60,8 @@ struct TemplateStructure: Sendable {
         let bytes = Array(text.utf8)
         var start = Array("{{".utf8), end = Array("}}".utf8)
         var open = 0
+        // Every open `#`, `^`, `$` or `<` tag; only `#` and `^` are data sections.
+        var sections: [(name: String, isData: Bool)] = []
         var index = 0
         var line = 1, lineStart = 0
         func matches(_ token: [UInt8], at position: Int) -> Bool {
@@ -50,17 +82,35 @@ struct TemplateStructure: Sendable {
             guard let close = find(end, from: tag + start.count) else { break }
             let inside = String(decoding: bytes[(tag + start.count + 1)..<max(close, tag + start.count + 1)], as: UTF8.self)
             index = close + end.count
+            let context = sections.filter(\.isData).map(\.name)
+            func use(_ name: String, _ kind: Variable.Kind, tag: String) {
+                guard !name.isEmpty else { return }
+                variables.append(Variable(name: name, kind: kind, context: context, line: tagLine, column: column, tag: tag))
+            }
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"):
                 open += 1
+                let name = inside.trimmingWhitespace()
+                switch sigil {
+                case UInt8(ascii: "#"): use(name, .section, tag: "{{#\(name)}}")
+                case UInt8(ascii: "^"): use(name, .inverted, tag: "{{^\(name)}}")
+                default: break
+                }
+                sections.append((name, sigil != UInt8(ascii: "$")))
             case UInt8(ascii: "/"):
                 open = max(open - 1, 0)
+                if !sections.isEmpty { sections.removeLast() }
+            case UInt8(ascii: "{"), UInt8(ascii: "&"):
+                let name = inside.trimmingWhitespace()
+                use(name, .value, tag: sigil == UInt8(ascii: "{") ? "{{{\(name)}}}" : "{{&\(name)}}")
+            case UInt8(ascii: "!"), UInt8(ascii: "%"):
+                break  // a comment or a pragma
             case UInt8(ascii: ">"), UInt8(ascii: "<"):
                 var name = inside.trimmingWhitespace()
                 let isDynamic = name.hasPrefix("*")
                 if isDynamic { name = String(name.dropFirst()).trimmingWhitespace() }
                 let isParent = sigil == UInt8(ascii: "<")
-                if isParent { open += 1 }
+                if isParent { open += 1; sections.append((name, false)) }
                 includes.append(Include(name: name, line: tagLine, column: column, depth: open, isDynamic: isDynamic))
             case UInt8(ascii: "="):
                 // `{{=<% %>=}}`: the next tags use the new delimiters.
@@ -69,7 +119,9 @@ struct TemplateStructure: Sendable {
                 start = Array(parts[0].utf8)
                 end = Array(parts[1].utf8)
             default:
-                break
+                // A plain `{{name}}`: no sigil, so the name starts right after the delimiter.
+                let name = String(decoding: bytes[(tag + start.count)..<max(close, tag + start.count)], as: UTF8.self).trimmingWhitespace()
+                use(name, .value, tag: "{{\(name)}}")
             }
             if open > depth { depth = open; deepestLine = tagLine; deepestColumn = column }
         }
