@@ -21,8 +21,9 @@ import Testing
     static func usedRows() -> Set<Row> {
         var kinds: [Row: Set<String>] = [:]
         for (template, text) in BuiltinTheme.embedded.templates {
-            for variable in TemplateStructure(text).variables {
-                var inside = variable.context
+            let structure = TemplateStructure(text)
+            for variable in structure.variables {
+                var inside = structure.context(of: variable)
                 while inside.last == variable.name { inside.removeLast() }
                 kinds[Row(template: template, inside: inside, name: variable.name, kinds: []), default: []].insert(variable.kind.rawValue)
             }
@@ -80,7 +81,7 @@ import Testing
 
     @Test func tagsGiveTheirNamesKindsAndSections() {
         let structure = TemplateStructure("{{#runs}}{{dates}}{{^past}}{{{html}}}{{/past}}{{/runs}}{{! note}}{{> run}}{{<base}}{{$main}}{{&raw}} {{ . }}{{/main}}{{/base}}")
-        #expect(structure.variables.map { "\($0.context.joined(separator: "/")):\($0.name):\($0.kind)" } == [
+        #expect(structure.variables.map { "\(structure.context(of: $0).joined(separator: "/")):\($0.name):\($0.kind)" } == [
             ":runs:section", "runs:dates:value", "runs:past:inverted", "runs/past:html:value", ":raw:value", ":.:value",
         ])
         #expect(structure.variables.map(\.tag) == ["{{#runs}}", "{{dates}}", "{{^past}}", "{{{html}}}", "{{&raw}}", "{{.}}"])

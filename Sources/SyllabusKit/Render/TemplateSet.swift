@@ -61,9 +61,12 @@ struct TemplateSet: Sendable {
         if log.entries.count > errorsBefore { failed = true }  // a listing or read error
         // Warnings only, so after the count above: a misspelt name renders as
         // nothing, which is worth saying but is no reason to stop a build.
-        let variables = TemplateVariables(builtin: theme.templates.mapValues { TemplateStructure($0) })
-        for name in sources.keys.sorted() where sources[name]!.path != builtinPath(name) {
-            variables.check(name, structures[name]!, path: sources[name]!.path, log: &log)
+        // Templates that fail already are left to their errors.
+        if !failed {
+            let variables = TemplateVariables(builtin: theme.templates.mapValues { TemplateStructure($0) })
+            for name in sources.keys.sorted() where sources[name]!.path != builtinPath(name) {
+                variables.check(name, structures[name]!, path: sources[name]!.path, log: &log)
+            }
         }
         var hasher = Hasher()
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }

@@ -22,9 +22,9 @@ struct TemplateStructure: Sendable {
         }
         let name: String
         let kind: Kind
-        /// Names of the data sections open around the tag, outermost first:
-        /// `["runs"]` for a name used inside `{{#runs}}…{{/runs}}`.
-        let context: [String]
+        /// The innermost data section open around the tag, an index into
+        /// `sections`; `context(of:)` gives all of them.
+        let section: Int?
         let line: Int
         let column: Int
         /// The tag as written, for messages: `{{site_title}}`, `{{#runs}}`.
@@ -38,6 +38,22 @@ struct TemplateStructure: Sendable {
     }
 
     private(set) var variables: [Variable] = []
+    /// Every `{{#name}}` and `{{^name}}` section, with the data section it is
+    /// inside. Kept as a tree rather than a list per variable, so 20,000
+    /// nested sections cost 20,000 entries, not 200 million.
+    private(set) var sections: [(name: String, parent: Int?)] = []
+
+    /// Names of the data sections open around `variable`, outermost first:
+    /// `["runs"]` for a name used inside `{{#runs}}…{{/runs}}`.
+    func context(of variable: Variable) -> [String] {
+        var names: [String] = []
+        var next = variable.section
+        while let index = next {
+            names.append(sections[index].name)
+            next = sections[index].parent
+        }
+        return names.reversed()
+    }
 
     /// An included template: `{{> name}}` or `{{<name}}…{{/name}}`.
     struct Include: Sendable {
@@ -60,8 +76,9 @@ struct TemplateStructure: Sendable {
         let bytes = Array(text.utf8)
         var start = Array("{{".utf8), end = Array("}}".utf8)
         var open = 0
-        // Every open `#`, `^`, `$` or `<` tag; only `#` and `^` are data sections.
-        var sections: [(name: String, isData: Bool)] = []
+        // Every open `#`, `^`, `$` or `<` tag, with the innermost data
+        // section (`#` or `^`) open at it, an index into `sections`.
+        var openTags: [Int?] = []
         var index = 0
         var line = 1, lineStart = 0
         func matches(_ token: [UInt8], at position: Int) -> Bool {
@@ -82,10 +99,10 @@ struct TemplateStructure: Sendable {
             guard let close = find(end, from: tag + start.count) else { break }
             let inside = String(decoding: bytes[(tag + start.count + 1)..<max(close, tag + start.count + 1)], as: UTF8.self)
             index = close + end.count
-            let context = sections.filter(\.isData).map(\.name)
+            let section = openTags.last ?? nil
             func use(_ name: String, _ kind: Variable.Kind, tag: String) {
                 guard !name.isEmpty else { return }
-                variables.append(Variable(name: name, kind: kind, context: context, line: tagLine, column: column, tag: tag))
+                variables.append(Variable(name: name, kind: kind, section: section, line: tagLine, column: column, tag: tag))
             }
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"):
@@ -96,10 +113,15 @@ struct TemplateStructure: Sendable {
                 case UInt8(ascii: "^"): use(name, .inverted, tag: "{{^\(name)}}")
                 default: break
                 }
-                sections.append((name, sigil != UInt8(ascii: "$")))
+                if sigil == UInt8(ascii: "$") {
+                    openTags.append(section)
+                } else {
+                    sections.append((name, section))
+                    openTags.append(sections.count - 1)
+                }
             case UInt8(ascii: "/"):
                 open = max(open - 1, 0)
-                if !sections.isEmpty { sections.removeLast() }
+                if !openTags.isEmpty { openTags.removeLast() }
             case UInt8(ascii: "{"), UInt8(ascii: "&"):
                 let name = inside.trimmingWhitespace()
                 use(name, .value, tag: sigil == UInt8(ascii: "{") ? "{{{\(name)}}}" : "{{&\(name)}}")
@@ -110,7 +132,7 @@ struct TemplateStructure: Sendable {
                 let isDynamic = name.hasPrefix("*")
                 if isDynamic { name = String(name.dropFirst()).trimmingWhitespace() }
                 let isParent = sigil == UInt8(ascii: "<")
-                if isParent { open += 1; sections.append((name, false)) }
+                if isParent { open += 1; openTags.append(openTags.last ?? nil) }
                 includes.append(Include(name: name, line: tagLine, column: column, depth: open, isDynamic: isDynamic))
             case UInt8(ascii: "="):
                 // `{{=<% %>=}}`: the next tags use the new delimiters.

@@ -35,9 +35,10 @@ struct TemplateVariables: Sendable {
     /// cannot have, with the closest known name when one is close.
     func check(_ name: String, _ structure: TemplateStructure, path: String, log: inout DiagnosticLog) {
         let known = known(for: name) ?? all
+        let candidates = known.sorted()
         for variable in structure.variables {
             guard let lookup = variable.lookupName, !known.contains(lookup) else { continue }
-            let hint = Suggestion.closest(to: lookup, among: known.sorted()).map { "; did you mean '\($0)'?" }
+            let hint = Suggestion.closest(to: lookup, among: candidates).map { "; did you mean '\($0)'?" }
                 ?? "; docs/templates.md lists the variables of each template"
             log.warning(SourceLocation(path: path, line: variable.line, column: variable.column),
                         "'\(variable.tag)' is not a variable of this page\(hint)")
