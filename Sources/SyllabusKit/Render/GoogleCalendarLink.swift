@@ -20,30 +20,11 @@ enum GoogleCalendarLink {
         var query = [("action", "TEMPLATE"), ("text", course.title), ("dates", dates), ("ctz", run.timezone),
                      ("details", details)]
         if let location = run.location { query.append(("location", location)) }
-        return endpoint + "?" + query.map { "\($0)=\(percentEncoded($1))" }.joined(separator: "&")
+        return endpoint + "?" + query.map { "\($0)=\(PercentEncoding.queryValue($1))" }.joined(separator: "&")
     }
 
     /// `090000`: local wall-clock time, no zone suffix, so `ctz` places it.
     private static func clock(_ time: TimeOfDay) -> String {
         pad(time.hour, 2) + pad(time.minute, 2) + "00"
-    }
-
-    /// A query value with everything but RFC 3986's unreserved characters escaped.
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                out.append("%")
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return out
     }
 }

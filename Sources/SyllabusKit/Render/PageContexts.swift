@@ -89,16 +89,9 @@ struct PageContexts: Sendable {
         let webcal = paths.base.webcal(sitePath)
         return [
             "https": https, "webcal": webcal, "title": "\(title) (iCalendar)",
-            "google": "https://calendar.google.com/calendar/render?cid=\(Self.queryValue(webcal))",
-            "outlook": "https://outlook.live.com/calendar/0/addfromweb?url=\(Self.queryValue(https))&name=\(Self.queryValue(title))",
+            "google": "https://calendar.google.com/calendar/render?cid=\(PercentEncoding.queryValue(webcal))",
+            "outlook": "https://outlook.live.com/calendar/0/addfromweb?url=\(PercentEncoding.queryValue(https))&name=\(PercentEncoding.queryValue(title))",
         ]
-    }
-
-    /// Percent-encodes everything but RFC 3986's unreserved characters, so a
-    /// URL inside a query parameter keeps its own `:/?&=` to itself.
-    static func queryValue(_ text: String) -> String {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     /// `3 days`, `1 day`: the length of a run at a glance.
