@@ -202,17 +202,22 @@ def cli_has_timings(binary):
 
 
 # `syllabus build --timings` prints, after its summary line, one line per stage:
-# `  load   0.123 s  1.9 cores` (cores: the process's CPU time during the stage / its wall time;
-# older binaries print no cores).
-STAGE_LINE = re.compile(r"^\s+(\w+)\s+([0-9]+\.[0-9]+) s(?:\s+([0-9.]+) cores)?\s*$", re.M)
+# `  load   0.123 s  1.9 cores    85 MiB peak` (cores: the process's CPU time during the stage / its
+# wall time; peak: the process's peak RSS when the stage ended; older binaries print neither).
+STAGE_LINE = re.compile(r"^\s+(\w+)\s+([0-9]+\.[0-9]+) s(?:\s+([0-9.]+) cores)?(?:\s+([0-9]+) MiB peak)?\s*$", re.M)
 
 
 def parse_stage_lines(text):
-    return [(name, float(sec)) for name, sec, _ in STAGE_LINE.findall(text)]
+    return [(name, float(sec)) for name, sec, _, _ in STAGE_LINE.findall(text)]
 
 
 def parse_stage_cores(text):
-    return {name: float(cores) for name, _, cores in STAGE_LINE.findall(text) if cores}
+    return {name: float(cores) for name, _, cores, _ in STAGE_LINE.findall(text) if cores}
+
+
+def parse_stage_peaks(text):
+    """Peak RSS (MiB) at the end of each stage; binaries before 2026-12-01 print none."""
+    return {name: int(peak) for name, _, _, peak in STAGE_LINE.findall(text) if peak}
 
 
 def file_digest(path):
@@ -447,12 +452,13 @@ def bench_size(args, n, binary, harness, hugo_ok):
             if harness == "cli":
                 laps = parse_stage_lines(r["stderr"] + "\n" + r["stdout"])
                 cores = parse_stage_cores(r["stderr"] + "\n" + r["stdout"])
+                peaks = parse_stage_peaks(r["stderr"] + "\n" + r["stdout"])
             else:
                 r = clean_run(args, lambda out: [harness, root, out], env, outs, "stages", f"[{n}] stages run {i + 1}")
                 laps = json.loads(r["stdout"].splitlines()[-1])["stages"]
-                cores = {}
+                cores, peaks = {}, {}
                 log(f"[{n}] stages run {i + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in laps))
-            stage_runs.append({"stages": dict(laps), "cores": cores, "total": sum(x for _, x in laps), "wall": r["wall"],
+            stage_runs.append({"stages": dict(laps), "cores": cores, "peaks": peaks, "total": sum(x for _, x in laps), "wall": r["wall"],
                                "cpu": r["cpu"], "user": r["user"], "sys": r["sys"], "rss_mib": r["rss_mib"],
                                "others": r["others"], "load_before": r["load_before"],
                                "discarded": r.get("discarded", [])})
@@ -554,13 +560,15 @@ def report(results, meta):
             lines += ["", f"Stages (the build's own laps, BuildSummary.stages, from {r.get('stage_source')}; "
                           f"that process: wall {med([s['wall'] for s in st]):.2f} s, CPU {med([s['cpu'] for s in st]):.2f} s, "
                           f"others' load {med([s['others'] for s in st]):.2f}):", "",
-                      "| stage | median | min-max | share | cores used |", "|---|---|---|---|---|"]
+                      "| stage | median | min-max | share | cores used | peak RSS at its end |",
+                      "|---|---|---|---|---|---|"]
             for name in STAGES:
                 xs = [s["stages"].get(name, 0.0) for s in st]
                 cs = [s["cores"][name] for s in st if name in s.get("cores", {})]
+                ps = [s["peaks"][name] for s in st if name in s.get("peaks", {})]
                 lines.append(f"| {name} | {med(xs):.3f} s | {min(xs):.3f}-{max(xs):.3f} | {100 * med(xs) / total:.1f}% "
-                             f"| {f'{med(cs):.1f}' if cs else '-'} |")
-            lines.append(f"| total | {total:.3f} s | | | |")
+                             f"| {f'{med(cs):.1f}' if cs else '-'} | {f'{med(ps):,.0f} MiB' if ps else '-'} |")
+            lines.append(f"| total | {total:.3f} s | | | | |")
         lines.append("")
     if len(results) > 1:
         a, b = results[0], results[-1]

@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
             if timings {
                 for stage in summary.stages {
                     print("  \(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", stage.seconds)) s"
-                          + String(format: "  %.1f cores", stage.cores))
+                          + String(format: "  %.1f cores  %5d MiB peak", stage.cores, stage.peakBytes >> 20))
                 }
             }
         } catch let failure as BuildFailed {

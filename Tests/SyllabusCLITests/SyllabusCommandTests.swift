@@ -110,7 +110,7 @@ import Testing
         #expect(try folder.read("public/calendar.ics").contains("DTSTAMP:20200520T184000Z\r\n"))
     }
 
-    @Test func timingsListEveryStageWithTheCoresItUsed() throws {
+    @Test func timingsListEveryStageWithTheCoresItUsedAndThePeakMemory() throws {
         let folder = try Folder(Self.site)
         let result = try run(["build", "--timings", "--root", folder.path(".")], in: folder)
         #expect(result.status == 0)
@@ -119,8 +119,10 @@ import Testing
             == ["load", "markdown", "index", "templates", "feeds", "write"])
         for line in lines {
             let fields = line.split(separator: " ")
-            #expect(fields.count == 5 && fields[2] == "s" && fields[4] == "cores", "\(line)")
+            #expect(fields.count == 8 && fields[2] == "s" && fields[4] == "cores" && fields[6] == "MiB" && fields[7] == "peak", "\(line)")
             #expect(Double(fields[1]).map { $0 >= 0 } == true && Double(fields[3]).map { $0 >= 0 } == true, "\(line)")
+            // Any process running the pipeline holds more than a megabyte.
+            #expect(Int(fields[5]).map { $0 >= 1 } == true, "\(line)")
         }
     }
 

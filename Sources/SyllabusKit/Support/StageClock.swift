@@ -11,6 +11,9 @@ public struct BuildStage: Sendable {
     public let name: String
     public let seconds: Double
     public let cpuSeconds: Double
+    /// The process's peak resident memory at the end of the stage, in bytes:
+    /// where it rises says which stage holds the memory.
+    public let peakBytes: Int
 
     public var cores: Double { seconds > 0 ? cpuSeconds / seconds : 0 }
 }
@@ -25,7 +28,8 @@ struct StageClock {
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         let cpu = StageClock.processCPU()
-        laps.append(BuildStage(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU))
+        laps.append(BuildStage(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU,
+                               peakBytes: StageClock.peakResident()))
         last = now
         lastCPU = cpu
     }
@@ -44,5 +48,16 @@ struct StageClock {
         guard getrusage(Self.RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// `ru_maxrss`: kilobytes on Linux, bytes on macOS.
+    private static func peakResident() -> Int {
+        var usage = rusage()
+        guard getrusage(Self.RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
+        #if canImport(Darwin)
+        return Int(usage.ru_maxrss)
+        #else
+        return Int(usage.ru_maxrss) * 1024
+        #endif
     }
 }
