@@ -77,7 +77,7 @@ def choose(driver, name, value):
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("""
       const form = document.querySelector('form.filters'), out = form.querySelector('output').textContent;
       const active = Array.from(form.querySelectorAll('select')).some(s => s.value);
-      return active ? / of \\d+ shown$/.test(out) : out === '';"""))
+      return active ? / of \\d+ match/.test(out) : out === '';"""))
 
 
 def load_catalog(driver, base):
@@ -116,7 +116,7 @@ def test_tag_filter_shows_exactly_the_tagged_cards(server, browser, tag):
     assert got == want, f"tag={tag}:" + describe(got, want)
     count = browser.find_element("css selector", "form.filters output").text
     total = sum(expected_cards(SHIPPED).values())
-    assert count == f"{sum(want.values())} of {total} shown", f"count reads {count!r}"
+    assert count == f"{sum(want.values())} of {total} match", f"count reads {count!r}"
     assert f"tag={tag}" in browser.current_url, "the filter should be kept in the address for sharing"
 
 

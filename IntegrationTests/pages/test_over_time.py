@@ -159,7 +159,7 @@ def wait_for_results(driver):
 
     WebDriverWait(driver, 10).until(lambda d: d.execute_script(
         "const o = document.querySelector('form.filters output');"
-        "return o && / of \\d+ shown$/.test(o.textContent)"))
+        "return o && / of \\d+ match/.test(o.textContent)"))
 
 
 def index_requests(driver) -> int:
@@ -229,7 +229,7 @@ def test_filters_on_a_later_page_search_the_whole_catalog(ot_site, ot_courses, o
     assert got == want, f"{query} from {start}: got {got}, expected {want}"
     assert set(want) - own, "the expected cards should include some from other pages"
     total = len(sc.catalog_cards(ot_courses, TODAY))
-    assert browser.find_element("css selector", "form.filters output").text == f"{len(want)} of {total} shown"
+    assert browser.find_element("css selector", "form.filters output").text == f"{len(want)} of {total} match"
     assert not browser.find_element("css selector", "[data-listing]").is_displayed(), "the page's own list gives way"
     # Reset with the keyboard: the page's own cards come back.
     from selenium.webdriver.common.keys import Keys
@@ -239,6 +239,68 @@ def test_filters_on_a_later_page_search_the_whole_catalog(ot_site, ot_courses, o
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(browser, 5).until(lambda d: {c[:2] for c in cards(d)} == own)
+
+
+def test_the_count_says_what_is_listed_and_show_more_lists_the_rest(ot_courses, ot_server, browser):
+    """At page_size 2 the results come two at a time: the count must say how many match and
+    which are listed ("5 of 8 match; showing 1–2"), never that all matches are shown, and
+    "Show more", with the keyboard, lists the next ones and moves focus to the first of them."""
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    want = sc.catalog_cards(ot_courses, TODAY, tag="erlang")
+    total = len(sc.catalog_cards(ot_courses, TODAY))
+    assert len(want) > 4, f"the fixture should give more than two pages of erlang results: {want}"
+    open_page(browser, ot_server.base)
+    choose_with_keyboard(browser, "tag", "erlang")
+    wait_for_results(browser)
+    output = browser.find_element("css selector", "form.filters output")
+    assert output.get_attribute("aria-live") == "polite", "the count should be announced"
+    assert output.text == f"{len(want)} of {total} match; showing 1–2"
+    assert [c[:2] for c in cards(browser)] == want[:2]
+    more = browser.find_element("css selector", ".results button.more")
+    listed = 2
+    while listed < len(want):
+        assert more.is_displayed(), f"{listed} of {len(want)} listed and no way to the rest"
+        step = min(2, len(want) - listed)
+        assert more.text == f"Show {step} more"
+        more.send_keys(Keys.ENTER)
+        listed += step
+        WebDriverWait(browser, 5).until(lambda d: len(cards(d)) == listed)
+        got = [c[:2] for c in cards(browser)]
+        assert got == want[:listed]
+        focused = browser.execute_script(
+            "const a = document.activeElement; return a && a.closest('.card') ? "
+            "new URL(a.getAttribute('href'), location.href).pathname : null")
+        assert focused == want[listed - step][0], f"focus is on {focused!r}, not the first new result"
+        shown = f"{len(want)} of {total} match" + (f"; showing 1–{listed}" if listed < len(want) else "")
+        assert output.text == shown
+    assert not more.is_displayed(), "every result is listed: no more to show"
+
+
+def test_a_search_cleared_before_the_index_arrives_shows_the_page_again(ot_server, browser):
+    """The index loads on the first search; a visitor who clears the form meanwhile
+    must get the page's own list back, not the results of the search they cleared."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(browser, ot_server.base)
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions",
+                            {"offline": False, "latency": 800, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        browser.execute_script("""
+          const form = document.querySelector('form.filters'), tag = form.elements.tag;
+          tag.value = 'erlang'; tag.dispatchEvent(new Event('change', {bubbles: true}));
+          tag.value = ''; tag.dispatchEvent(new Event('change', {bubbles: true}));""")
+        WebDriverWait(browser, 10).until(lambda d: index_requests(d) == 1 and d.execute_script(
+            "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/index.json') && e.responseEnd > 0)"))
+        browser.execute_script("return new Promise(r => setTimeout(r, 300))")
+    finally:
+        browser.execute_cdp_cmd("Network.emulateNetworkConditions",
+                                {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    assert browser.find_element("css selector", "[data-listing]").is_displayed(), "the page's own list should be back"
+    assert not browser.find_element("css selector", ".results").is_displayed(), "results of a cleared search"
+    assert browser.find_element("css selector", "form.filters output").text == ""
 
 
 def test_without_javascript_search_points_to_the_browsing_pages(ot_server, browser):
