@@ -234,10 +234,22 @@ def offer_problems(offer, where: str, *, free: bool | None, currency: str | None
         problems.append(f"{where}: offers.category {offer.get('category')!r} is not one of Google's {sorted(CATEGORIES)}")
     if free is True and offer.get("category") != "Free":
         problems.append(f"{where}: a free run's category is {offer.get('category')!r}")
-    if not re.fullmatch(r"\d+(\.\d+)?", str(offer.get("price"))):
-        problems.append(f"{where}: offers.price {offer.get('price')!r} is not a plain decimal")
+    price = offer.get("price")
+    # schema.org allows Number or Text; Google asks for a number with "." for decimals, and a
+    # string such as "1800" or "1,800" is what a locale-formatted price would look like.
+    if "price" in offer and (isinstance(price, bool) or not isinstance(price, (int, float)) or price < 0):
+        problems.append(f"{where}: offers.price {price!r} is not a JSON number")
+    if ("price" in offer) != ("priceCurrency" in offer):
+        problems.append(f"{where}: offers.price {price!r} with priceCurrency {offer.get('priceCurrency')!r}: "
+                        "a price needs its currency and a currency its price")
     if free is False and offer.get("priceCurrency") != currency:
         problems.append(f"{where}: offers.priceCurrency {offer.get('priceCurrency')!r}, expected {currency!r}")
+    if free is True:
+        # 0 in the run's currency (run, course or site.yml); with none anywhere, the category says it alone.
+        want = {"price": 0, "priceCurrency": currency} if currency else {}
+        got = {k: offer[k] for k in ("price", "priceCurrency") if k in offer}
+        if got != want:
+            problems.append(f"{where}: a free offer has {got!r}, expected {want!r}")
     if not str(offer.get("url", "")).startswith("https://"):
         problems.append(f"{where}: offers.url {offer.get('url')!r} is not an https URL")
     return problems
@@ -289,7 +301,7 @@ def test_prices_status_and_mode_in_structured_data(catalog, which, slug):
         free = str(amount).lower() == "free" or amount == 0
         currency = (price.get("currency") if isinstance(price, dict) else None) or run["currency"]
         offer = inst.get("offers")
-        problems += offer_problems(offer, where, free=free, currency=None if free else str(currency).upper())
+        problems += offer_problems(offer, where, free=free, currency=str(currency).upper() if currency else None)
         if isinstance(offer, dict):
             want = "SoldOut" if status in ("full", "cancelled") else "LimitedAvailability" if run["seats"] is not None else "InStock"
             if offer.get("availability") != SCHEMA + want:

@@ -30,10 +30,25 @@ import Testing
         ])
         #expect(problems.isEmpty)
         let runs = try #require(course?.runs)
-        #expect(runs[0].booking == Booking(price: .amount(1800, CurrencyCode("EUR")!), register: "https://tickets.example.org/otp",
+        #expect(runs[0].booking == Booking(price: .amount(1800, CurrencyCode("EUR")!), currency: CurrencyCode("EUR"), register: "https://tickets.example.org/otp",
                                            writtenStatus: .scheduled, seats: nil, mode: .online))
-        #expect(runs[1].booking == Booking(price: .amount(Decimal(string: "950.50")!, CurrencyCode("SEK")!), register: "mailto:a@example.org",
+        #expect(runs[1].booking == Booking(price: .amount(Decimal(string: "950.50")!, CurrencyCode("SEK")!), currency: CurrencyCode("SEK"), register: "mailto:a@example.org",
                                            writtenStatus: .tentative, seats: 4, mode: .blended))
+    }
+
+    @Test func aFreeRunKeepsTheCurrencyOfTheRunTheCourseOrSiteYML() throws {
+        let (course, problems) = load([
+            "price: free", "currency: SEK",
+            "runs:", "  - {start: 2027-03-01}", "  - {start: 2027-04-01, currency: NOK}",
+        ])
+        #expect(problems.isEmpty)
+        let runs = try #require(course?.runs)
+        #expect(runs.map(\.booking.price) == [.free, .free])
+        #expect(runs.map(\.booking.currency) == [CurrencyCode("SEK"), CurrencyCode("NOK")])
+        let (plain, _) = load(["price: free", "start: 2027-03-01"])
+        #expect(plain?.runs.first?.booking.currency == CurrencyCode("EUR"), "site.yml's currency")
+        let (none, noProblems) = load(["price: free", "start: 2027-03-01"], site: Self.siteWithoutDefaults)
+        #expect(noProblems.isEmpty && none?.runs.first?.booking.currency == nil, "free needs no currency")
     }
 
     @Test func aRunWithoutBookingKeysTakesSiteDefaultsAndIsScheduledOnSite() throws {
@@ -172,7 +187,7 @@ import Testing
             let course = CourseLoader.load(SourceFile(path: Self.path, text: uncommenting { $0 == variant }), site: Self.site, log: &log)
             #expect(log.sorted.isEmpty, "\(variant): \(log.sorted.map(\.description))")
             #expect(course?.facts.level == .intermediate && course?.facts.language == LanguageTag("en"))
-            #expect(course?.runs.first?.booking == Booking(price: .amount(1800, CurrencyCode("EUR")!), register: "https://tickets.example.org/",
+            #expect(course?.runs.first?.booking == Booking(price: .amount(1800, CurrencyCode("EUR")!), currency: CurrencyCode("EUR"), register: "https://tickets.example.org/",
                                                           writtenStatus: .scheduled, seats: 12, mode: .onsite))
             if variant == "runs" {
                 #expect(course?.runs.last?.booking.mode == .online && course?.runs.last?.booking.status == .tentative)
@@ -219,7 +234,8 @@ import Testing
         #expect(PriceText(language: "de").text(.amount(Decimal(string: "950.5")!, eur)) == "950,50\u{A0}€")
         #expect(PriceText(language: "en").text(.amount(12000, sek)) == "SEK\u{A0}12,000")
         #expect(PriceText(language: "en").text(.free) == "Free")
-        #expect(PriceText.machine(Decimal(string: "950.50")!) == "950.5")
+        // Structured data writes the amount as a JSON number, not the site's text.
+        #expect(JSONText.encode(.decimal(Decimal(string: "950.50")!)) == "950.5")
     }
 
     @Test func theLowestPriceComparesWithinTheCommonestCurrency() {

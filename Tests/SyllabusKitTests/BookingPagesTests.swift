@@ -76,6 +76,34 @@ import Testing
         }
     }
 
+    @Test func freeOffersStateTheRunsCurrencyAndPricesAreNumbers() throws {
+        let site = try TestSite(["content/courses/otp.md": """
+            ---
+            title: OTP
+            currency: SEK
+            runs:
+              - {start: 2020-06-01, price: free}
+              - {start: 2020-07-01, price: 950.50}
+            ---
+            """, "content/courses/talk.md": """
+            ---
+            title: Talk
+            price: free
+            start: 2020-06-02
+            ---
+            """], siteYML: TestSite.siteYML)
+        defer { site.remove() }
+        try site.build()
+        let otp = try site.read("courses/otp/index.html")
+        #expect(otp.contains(#""category":"Free","price":0,"priceCurrency":"SEK""#))
+        #expect(otp.contains(#""category":"Paid","price":950.5,"priceCurrency":"SEK""#))
+        #expect(otp.contains(#""category":"Partially Free","price":0,"priceCurrency":"SEK""#))
+        // No currency anywhere: the category alone says it is free.
+        let talk = try site.read("courses/talk/index.html")
+        #expect(talk.contains(#""offers":{"@type":"Offer","availability":"https://schema.org/InStock","category":"Free","url":"#))
+        #expect(!talk.contains("priceCurrency") && !talk.contains(#""price":"#))
+    }
+
     @Test func structuredDataCarriesOffersStatusAndMode() throws {
         let site = try TestSite(["content/courses/otp.md": """
             ---
@@ -91,9 +119,9 @@ import Testing
         try site.build()
         let page = try site.read("courses/otp/index.html")
         for part in [
-            #""offers":{"@type":"Offer","availability":"https://schema.org/InStock","category":"Free","price":"0","url":"https://tickets.example.org/"}"#,
-            #""offers":{"@type":"Offer","category":"Partially Free","price":"0","url":"https://example.org/training/courses/otp/"}"#,
-            #""availability":"https://schema.org/SoldOut","category":"Paid","price":"1500","priceCurrency":"EUR""#,
+            #""offers":{"@type":"Offer","availability":"https://schema.org/InStock","category":"Free","price":0,"priceCurrency":"EUR","url":"https://tickets.example.org/"}"#,
+            #""offers":{"@type":"Offer","category":"Partially Free","price":0,"priceCurrency":"EUR","url":"https://example.org/training/courses/otp/"}"#,
+            #""availability":"https://schema.org/SoldOut","category":"Paid","price":1500,"priceCurrency":"EUR""#,
             #""eventStatus":"https://schema.org/EventCancelled""#,
             #""eventAttendanceMode":"https://schema.org/OnlineEventAttendanceMode""#,
             #""location":{"@type":"VirtualLocation","url":"https://tickets.example.org/"}"#,

@@ -27,6 +27,14 @@ struct JSONTextTests {
         #expect(JSONText.encode(object) == #"{"a":{"@type":"T","d":-2},"b":[1,true,"x"],"e":false,"f":[]}"#)
     }
 
+    @Test func writesDecimalsAsPlainJSONNumbers() throws {
+        let prices = JSONValue.array([.decimal(1800), .decimal(Decimal(string: "950.50")!), .decimal(0),
+                                      .decimal(Decimal(string: "1234567.125")!)])
+        #expect(JSONText.encode(prices) == "[1800,950.5,0,1234567.125]")
+        let parsed = try JSONSerialization.jsonObject(with: Data(JSONText.encode(prices).utf8)) as? [NSNumber]
+        #expect(parsed?.map(\.doubleValue) == [1800, 950.5, 0, 1234567.125])
+    }
+
     @Test func outputParsesBackToTheSameStrings() throws {
         let samples = ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}\u{2029}", "naïve 🎓", "é\u{301}"]
         for sample in samples {

@@ -74,8 +74,8 @@ struct WrittenBooking: Sendable {
                 return nil
             }
         }
-        return Booking(price: resolved, register: register ?? site?.register, writtenStatus: status ?? .scheduled,
-                       seats: seats, mode: mode ?? .onsite)
+        return Booking(price: resolved, currency: currency ?? site?.currency, register: register ?? site?.register,
+                       writtenStatus: status ?? .scheduled, seats: seats, mode: mode ?? .onsite)
     }
 }
 

@@ -12,6 +12,10 @@ public enum DeliveryMode: String, Sendable, Hashable, CaseIterable {
 /// `status`, `seats` and `mode`, each inherited from the course and `site.yml`.
 public struct Booking: Sendable, Hashable {
     public var price: Price?
+    /// The currency of the run (its own, the course's or `site.yml`'s), also
+    /// when the price is `free`, which carries none: structured data states
+    /// a currency beside a price of 0.
+    public var currency: CurrencyCode? = nil
     /// An http(s) or `mailto:` URL.
     public var register: String?
     /// As written; see `status` for what it means with `seats`.
@@ -36,10 +40,13 @@ public struct Booking: Sendable, Hashable {
 }
 
 extension Course {
-    /// The prices a visitor can still pay: of the runs that are not
-    /// cancelled, or the entry's own when it has no dates.
-    public var offeredPrices: [Price] {
-        guard isScheduled else { return booking.price.map { [$0] } ?? [] }
-        return runs.filter { !$0.booking.isCancelled }.compactMap(\.booking.price)
+    /// The bookings with a price a visitor can still pay: of the runs that
+    /// are not cancelled, or the entry's own when it has no dates.
+    public var offeredBookings: [Booking] {
+        guard isScheduled else { return booking.price == nil ? [] : [booking] }
+        return runs.map(\.booking).filter { !$0.isCancelled && $0.price != nil }
     }
+
+    /// The prices of `offeredBookings`.
+    public var offeredPrices: [Price] { offeredBookings.compactMap(\.price) }
 }

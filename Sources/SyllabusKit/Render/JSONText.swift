@@ -1,8 +1,13 @@
+import Foundation
+
 /// A JSON value for structured data. Objects are key-value lists written with
 /// their keys sorted, so the output does not depend on the order code adds them.
 enum JSONValue {
     case string(String)
     case int(Int)
+    /// A number written as it is exact, `1800` or `950.5`: never in a
+    /// locale's digits or with a grouping separator.
+    case decimal(Decimal)
     case bool(Bool)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
@@ -42,6 +47,8 @@ enum JSONText {
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case let .int(number):
             out.append(contentsOf: String(number).utf8)
+        case let .decimal(number):
+            out.append(contentsOf: NSDecimalNumber(decimal: number).stringValue.utf8)
         case let .object(fields):
             out.append(UInt8(ascii: "{"))
             for (offset, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {

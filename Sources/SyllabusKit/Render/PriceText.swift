@@ -25,9 +25,4 @@ struct PriceText: Sendable {
 
     /// ISO 4217 currencies with three minor digits.
     private static let threeDecimalCurrencies: Set<String> = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]
-
-    /// JSON-LD `price`: a plain decimal number, `1800` or `950.5`.
-    static func machine(_ amount: Decimal) -> String {
-        NSDecimalNumber(decimal: amount).stringValue
-    }
 }

@@ -27,7 +27,10 @@ enum StructuredData {
                 "courseSchedule": schedule(run),
                 "location": location(run, page: page),
                 "instructor": people.isEmpty ? nil : .array(people),
-                "offers": run.booking.price.map { offer($0, availability: availability(run.booking), url: run.booking.register.flatMap { SafeURL.web($0) } ?? page) },
+                "offers": run.booking.price.map {
+                    offer($0, currency: run.booking.currency, availability: availability(run.booking),
+                          url: run.booking.register.flatMap { SafeURL.web($0) } ?? page)
+                },
             ])
         }
         return JSONText.encode(.object([
@@ -120,13 +123,20 @@ enum StructuredData {
         }
     }
 
-    /// An `Offer`: `category` is Google's Free/Paid, `price` a plain decimal.
-    private static func offer(_ price: Price, availability: String?, url: String, category: String? = nil) -> JSONValue {
-        .object([
+    /// An `Offer`: `category` is Google's Free/Paid, `price` a JSON number
+    /// (`1800`, `950.5`) with its ISO 4217 `priceCurrency`. A free price is
+    /// `0` in the run's currency (`currency` of the run, course or
+    /// `site.yml`); where none is set anywhere, the offer says only
+    /// `category: Free`, since a price without a currency is an error to
+    /// Google and a made-up currency would be a false statement.
+    private static func offer(_ price: Price, currency: CurrencyCode?, availability: String?, url: String,
+                              category: String? = nil) -> JSONValue {
+        let code = price.currency ?? currency
+        return .object([
             "@type": .string("Offer"),
             "category": .string(category ?? (price.isFree ? "Free" : "Paid")),
-            "price": .string(price.isFree ? "0" : PriceText.machine(price.amount)),
-            "priceCurrency": price.currency.map { .string($0.code) },
+            "price": code.map { _ in .decimal(price.amount) },
+            "priceCurrency": code.map { .string($0.code) },
             "availability": availability.map { .string(schema($0)) },
             "url": .string(url),
         ])
@@ -134,11 +144,14 @@ enum StructuredData {
 
     /// The course's lowest price; `Partially Free` when some runs are free and others paid.
     private static func courseOffer(_ course: Course, page: String) -> JSONValue? {
-        let prices = course.offeredPrices
+        let bookings = course.offeredBookings
+        let prices = bookings.compactMap(\.price)
         guard let lowest = Price.lowest(of: prices) else { return nil }
         let mixed = prices.contains(.free) && prices.contains { !$0.isFree }
+        // A free lowest price is in the currency of the first free run.
+        let currency = bookings.first { $0.price == lowest }?.currency
         let register = course.isScheduled ? nil : course.booking.register.flatMap { SafeURL.web($0) }
-        return offer(lowest, availability: course.isScheduled ? nil : availability(course.booking),
+        return offer(lowest, currency: currency, availability: course.isScheduled ? nil : availability(course.booking),
                      url: register ?? page, category: mixed ? "Partially Free" : nil)
     }
 

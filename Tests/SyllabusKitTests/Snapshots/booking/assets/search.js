@@ -8,7 +8,7 @@
   var names = ["q", "tag", "instructor", "month", "level", "language", "mode"].filter(function (name) { return form.elements[name]; });
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"];
-  var loading = null, index = null, cards = null, found = [], shown = 0;
+  var loading = null, index = null, cards = null, found = [], shown = 0, asked = 0;
 
   var params = new URLSearchParams(window.location.search);
   names.forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
@@ -148,13 +148,32 @@
     return li;
   }
 
-  function showMore() {
-    var fragment = document.createDocumentFragment();
-    found.slice(shown, shown + step).forEach(function (card) { fragment.appendChild(render(card)); });
+  // Says what is on screen: how many match, and which of them are listed
+  // while "Show more" holds back the rest. Read out by the output's aria-live.
+  function count() {
+    var text = found.length + " of " + cards.length + " match";
+    if (shown < found.length) text += "; showing 1–" + shown;
+    output.textContent = text;
+    var next = Math.min(step, found.length - shown);
+    more.textContent = "Show " + next + " more";
+    more.hidden = shown >= found.length;
+  }
+
+  // Lists the next `step` results. From the button, focus moves to the first
+  // new result: the button may have just been hidden, and the keyboard
+  // should carry on where the new results begin.
+  function showMore(event) {
+    var fragment = document.createDocumentFragment(), first = null;
+    found.slice(shown, shown + step).forEach(function (card) {
+      var item = render(card);
+      if (!first) first = item;
+      fragment.appendChild(item);
+    });
     shown = Math.min(found.length, shown + step);
     list.appendChild(fragment);
     if (window.syllabusMarkEnded) window.syllabusMarkEnded(list);
-    more.hidden = shown >= found.length;
+    count();
+    if (event && first) first.querySelector(".card-title a").focus();
   }
 
   function criteria() {
@@ -175,6 +194,9 @@
 
   function apply() {
     remember();
+    // Only the latest request draws: an earlier one may land after the
+    // visitor has cleared the form, and must not bring back its results.
+    var request = ++asked;
     var wanted = criteria();
     if (!wanted.words.length && !wanted.facets.length && !wanted.month) {
       results.hidden = true;
@@ -189,17 +211,16 @@
         .then(build);
     }
     loading.then(function () {
-      var now = criteria();
-      found = cards.filter(function (card) { return matches(card, now.words, now.facets, now.month); });
+      if (request !== asked) return;
+      found = cards.filter(function (card) { return matches(card, wanted.words, wanted.facets, wanted.month); });
       list.textContent = "";
       shown = 0;
       showMore();
       results.hidden = false;
       if (listing) listing.hidden = true;
-      output.textContent = found.length + " of " + cards.length + " shown";
     }, function () {
       loading = null;
-      output.textContent = "The search index could not be loaded.";
+      if (request === asked) output.textContent = "The search index could not be loaded.";
     });
   }
 
