@@ -76,7 +76,7 @@ def wait_for_results(driver):
 
     WebDriverWait(driver, 10).until(lambda d: d.execute_script(
         "const o = document.querySelector('form.filters output');"
-        "return o && / of \\d+ shown$/.test(o.textContent)"))
+        "return o && / of \\d+ match/.test(o.textContent)"))
 
 
 def visible(driver) -> Counter:
