@@ -3,9 +3,11 @@
 A generated catalog is built over and over into one output folder while the
 build is killed with SIGKILL at a random moment. After every kill the output
 must be exactly the complete previous site or the complete new one (file list
-and contents), only the killed build's own staging/retired folders may lie
-beside it, and the next build must remove them. SIGINT, SIGTERM and SIGHUP
-must end a build with no staging folder left at all.
+and contents), only the killed build's own staging/retired folders (or the
+empty folders the build before it kept, when the kill came before the killed
+build took them over) may lie beside it, and the next build must remove them,
+keeping nothing but its own retired folder of empty folders (`FolderSkeleton`).
+SIGINT, SIGTERM and SIGHUP must end a build with no staging folder left at all.
 
     SYLLABUS_BIN=$PWD/.build/debug/syllabus .venv/bin/pytest -q IntegrationTests/build
 """
@@ -63,6 +65,14 @@ def debris(parent: Path) -> list[str]:
     return sorted(name for name in os.listdir(parent) if name.startswith(DEBRIS_MARK))
 
 
+def kept_folders(parent: Path) -> list[str]:
+    """The retired folder a completed build over an earlier output keeps: folders, no file."""
+    kept = debris(parent)
+    assert len(kept) <= 1 and all(name.startswith(DEBRIS_MARK + "retired-") for name in kept), kept
+    assert all(snapshot(parent / name) == {} for name in kept), f"files kept in {kept}"
+    return kept
+
+
 def build(root: Path, out: Path) -> subprocess.CompletedProcess:
     proc = subprocess.run([str(BIN), "build", "--root", str(root), "--output", str(out)],
                           env=ENV, capture_output=True, text=True, timeout=120)
@@ -95,7 +105,8 @@ def test_sigkill_at_random_moments_leaves_the_old_or_the_new_site(sites, tmp_pat
     build(sites["old"][0], out)
     current = "old"
     duration = max(sites["old"][2], sites["new"][2])
-    outcomes = {"old": 0, "new": 0, "debris": 0}
+    outcomes = {"old": 0, "new": 0, "debris": 0, "skeleton reused": 0}
+    kept = kept_folders(tmp_path)
     for attempt in range(KILLS):
         target = "new" if current == "old" else "old"
         proc = subprocess.Popen([str(BIN), "build", "--root", str(sites[target][0]), "--output", str(out)],
@@ -110,24 +121,31 @@ def test_sigkill_at_random_moments_leaves_the_old_or_the_new_site(sites, tmp_pat
             f"({len(tree)} files against {len(sites[current][1])}/{len(sites[target][1])})")
         outcomes[seen] += 1
         left = debris(tmp_path)
-        assert all(f"-{proc.pid}-" in name for name in left), f"kill {attempt}: debris of other builds: {left}"
+        assert all(f"-{proc.pid}-" in name or name in kept for name in left), f"kill {attempt}: debris of other builds: {left}"
         assert len(left) <= 2, f"kill {attempt}: {left}"
-        outcomes["debris"] += bool(left)
+        outcomes["debris"] += any(f"-{proc.pid}-" in name for name in left)
+        outcomes["skeleton reused"] += bool(kept) and not set(kept) & set(left)
         # The next build, run to the end, removes what the killed one left.
         build(sites[target][0], out)
-        assert debris(tmp_path) == [], f"after kill {attempt}"
+        after = kept_folders(tmp_path)
+        assert not set(after) & set(left), f"after kill {attempt}: {left} stayed"
         assert snapshot(out) == sites[target][1]
-        assert sorted(os.listdir(tmp_path)) == ["public"]
+        assert sorted(os.listdir(tmp_path)) == sorted(["public"] + after)
+        kept = after
         current = target
     print(f"{KILLS} kills: {outcomes}")
     # Kills that never hit a build while it was writing would prove nothing.
     assert outcomes["debris"] >= 3, outcomes
+    assert outcomes["skeleton reused"] >= 3, outcomes
 
 
+@pytest.mark.parametrize("earlier", [1, 2], ids=["over-a-fresh-build", "into-kept-folders"])
 @pytest.mark.parametrize("signo", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
-def test_a_signal_during_writing_removes_the_staging_folder(sites, tmp_path, signo):
+def test_a_signal_during_writing_removes_the_staging_folder(sites, tmp_path, signo, earlier):
     out = tmp_path / "public"
-    build(sites["old"][0], out)
+    for _ in range(earlier):
+        build(sites["old"][0], out)
+    assert len(kept_folders(tmp_path)) == earlier - 1
     proc = subprocess.Popen([str(BIN), "build", "--root", str(sites["new"][0]), "--output", str(out)],
                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// For an output `…/public` they are `…/.public.syllabus-staging-<pid>-<n>`
 /// (the new site being written) and `…/.public.syllabus-retired-<pid>-<n>`
-/// (the previous site on its way out, where no atomic exchange exists). A
+/// (the previous site on its way out, and after the swap its empty folders,
+/// kept for the next build: see `FolderSkeleton`). A
 /// build holds an exclusive `flock` on the folder that contains the output
 /// from its cleanup to its swap, so a concurrent build into the same output
 /// waits instead of removing a live staging folder; the kernel drops the
@@ -41,11 +42,26 @@ struct OutputDebris: Sendable {
         return false
     }
 
-    /// Removes what dead builds left. Call only while holding the lock.
-    func removeLeftovers() throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: parent.path) where isDebris(name) {
+    /// Removes what earlier builds left beside the output, except one folder
+    /// of this version's naming whose folders the caller reuses (a retired
+    /// folder, see `FolderSkeleton`, else a killed build's staging folder);
+    /// returns that one. Call only while holding the lock.
+    func removeLeftovers() throws -> URL? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter(isDebris).sorted()
+        let prefix = ".\(outputName).syllabus-"
+        let kept = names.first { $0.hasPrefix(prefix + "retired-") } ?? names.first { $0.hasPrefix(prefix + "staging-") }
+        for name in names where name != kept {
             try TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
+        guard let kept else { return nil }
+        let folder = parent.appendingPathComponent(kept)
+        // Only a real folder is reused; anything else of that name was just another leftover.
+        var status = stat()
+        guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            try TreeRemoval.remove(folder.path)
+            return nil
+        }
+        return folder
     }
 
     /// Takes the exclusive lock on the output's parent folder, waiting for a

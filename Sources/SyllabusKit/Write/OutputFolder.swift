@@ -36,9 +36,10 @@ final class OutputFolder: @unchecked Sendable {
         stagingPath = staging.path
     }
 
-    /// Takes the lock beside the output, removes what dead builds left and
-    /// creates an empty staging folder.
-    func begin() throws {
+    /// Takes the lock beside the output, removes what earlier builds left and
+    /// makes the staging folder for a site of `paths`: an earlier build's
+    /// folders when it left them (`FolderSkeleton`), else an empty folder.
+    func begin(paths: Set<String>) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         if inPlace {
@@ -46,14 +47,19 @@ final class OutputFolder: @unchecked Sendable {
             return
         }
         held = try debris.lock()
-        try debris.removeLeftovers()
-        // After the leftovers: a killed build's staging folder held links to the live files.
-        live = LiveSite.of(output.path)
+        let skeleton = try debris.removeLeftovers()
         try BuildInterruption.gate.whileOpen {
             BuildInterruption.track(stagingPath)
             BuildInterruption.track(retired.path)
-            try FileOutput.makeDirectories(stagingPath)
+            if let skeleton {
+                guard rename(skeleton.path, stagingPath) == 0 else { throw FileOutput.Failure(path: skeleton.path, code: errno) }
+                try FolderSkeleton.prepare(stagingPath, for: paths)
+            } else {
+                try FileOutput.makeDirectories(stagingPath)
+            }
         }
+        // After the leftovers: a killed build's staging folder held links to the live files.
+        live = LiveSite.of(output.path)
     }
 
     /// Writes one file under the staging folder. `path` comes from slugs and
@@ -89,7 +95,9 @@ final class OutputFolder: @unchecked Sendable {
         try FileManager.default.removeItem(at: url)
     }
 
-    /// Writes the manifest and swaps the finished build in; the previous site is removed.
+    /// Writes the manifest and swaps the finished build in. The previous
+    /// site's files are removed; its folders stay at the retired name for the
+    /// next build when it was a site of ours, and go too when it was not (`--force`).
     func commit(paths: Set<String>) throws {
         if inPlace { return }
         // The output was checked before the build started; check again in
@@ -98,7 +106,14 @@ final class OutputFolder: @unchecked Sendable {
         try BuildInterruption.gate.whileOpen {
             try FileOutput.write(OutputManifest.text(paths: paths), to: checked(OutputManifest.name))
             if let previous = try OutputSwap.swap(staging: staging, into: output, retired: retired) {
-                try TreeRemoval.remove(previous.path)
+                if live == nil {
+                    try TreeRemoval.remove(previous.path)
+                } else {
+                    if previous != retired, rename(previous.path, retired.path) != 0 {
+                        throw FileOutput.Failure(path: previous.path, code: errno)
+                    }
+                    try FolderSkeleton.empty(retired.path)
+                }
             }
             BuildInterruption.untrack(stagingPath)
             BuildInterruption.untrack(retired.path)

@@ -14,8 +14,9 @@ struct OutputSink: Sendable {
     /// a warning fails the build too.
     func write(_ plan: OutputPlan, root: URL, strict: Bool, progress: Progress, clock: inout StageClock,
                log: inout DiagnosticLog) throws {
+        let paths = plan.paths
         do {
-            try folder?.begin()
+            try folder?.begin(paths: paths)
             progress.stage("Rendering pages", total: plan.pages.count)
             try write(plan.pages, progress: progress)
             clock.lap("templates")
@@ -33,7 +34,6 @@ struct OutputSink: Sendable {
             }
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
             if strict, !log.entries.isEmpty { throw BuildFailed(diagnostics: log.sorted.map(\.strict)) }
-            let paths = plan.paths
             if let folder {
                 for stale in cache.finish(paths: paths) { try folder.remove(stale) }
             }

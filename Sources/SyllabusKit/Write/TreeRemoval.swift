@@ -27,13 +27,26 @@ enum TreeRemoval {
             guard unlink(path) == 0 else { throw FileOutput.Failure(path: path, code: errno) }
             return
         }
-        // Level by level: every folder of one depth is emptied of files in parallel, then the
-        // folders are removed deepest first, also in parallel (a folder's subfolders are gone by then).
+        try removeFolders(try removeFiles(under: path))
+    }
+
+    /// Unlinks everything under `path` that is not a folder (files, symbolic
+    /// links, anything else), keeping the folders; returns them by depth,
+    /// `[[path], its subfolders, theirs, …]`. Level by level: every folder of
+    /// one depth is emptied in parallel. With `mode`, each folder is given
+    /// that mode if it has another (a reused folder must be what `mkdir` makes).
+    static func removeFiles(under path: String, mode: mode_t? = nil) throws -> [[String]] {
         var levels: [[String]] = [[path]]
         while let deepest = levels.last, !deepest.isEmpty {
-            let found = try deepest.parallelEach(threads: threads) { try removeFiles(in: $0) }
+            let found = try deepest.parallelEach(threads: threads) { try removeFiles(in: $0, mode: mode) }
             levels.append(found.flatMap { $0 })
         }
+        return levels.filter { !$0.isEmpty }
+    }
+
+    /// Removes empty folders listed by depth (as `removeFiles` returns them),
+    /// deepest first, in parallel within a depth: a folder's subfolders are gone by then.
+    static func removeFolders(_ levels: [[String]]) throws {
         for level in levels.reversed() where !level.isEmpty {
             _ = try level.parallelEach(threads: threads) { folder -> [String] in
                 guard rmdir(folder) == 0 else { throw FileOutput.Failure(path: folder, code: errno) }
@@ -43,9 +56,17 @@ enum TreeRemoval {
     }
 
     /// Unlinks every entry of `folder` that is not a folder; returns the subfolders.
-    private static func removeFiles(in folder: String) throws -> [String] {
+    private static func removeFiles(in folder: String, mode: mode_t?) throws -> [String] {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileOutput.Failure(path: folder, code: errno) }
+        if let mode {
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & 0o7777 == mode || fchmod(descriptor, mode) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw FileOutput.Failure(path: folder, code: code)
+            }
+        }
         guard let stream = fdopendir(descriptor) else {
             let code = errno
             close(descriptor)

@@ -74,6 +74,19 @@ struct TestSite {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
+    /// The names in `folder` (the test's folder unless given), sorted, with
+    /// the folders a build over an earlier output keeps for the next build
+    /// (`FolderSkeleton`) shown as `.<output>.syllabus-retired-*`, and only
+    /// when they hold no file: a file there is shown under its real name.
+    func names(in folder: URL? = nil) throws -> [String] {
+        let folder = folder ?? self.folder
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).map { name in
+            guard let mark = name.range(of: ".syllabus-retired-"), name.hasPrefix("."),
+                  fileTree(folder.appendingPathComponent(name)).isEmpty else { return name }
+            return name[..<mark.upperBound] + "*"
+        }.sorted()
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: folder)
     }
