@@ -8,7 +8,7 @@ import Darwin
 /// (as `OutputDebris`'s retired folder) so that the next build stages into
 /// them instead of making them again.
 ///
-/// Why: a site of 10,000 courses has about 11,000 folders. On ext4 mounted
+/// Why: a site of 10,000 courses has about 12,000 folders. On ext4 mounted
 /// with `discard` and no journal each `rmdir` waits for the device to discard
 /// the folder's block, so removing the previous site after the swap made a
 /// build over an existing output 2–4× a fresh one, and freshly freed inodes
