@@ -13,6 +13,14 @@ struct ContentLines: Sendable {
         fold(line)
     }
 
+    /// Bytes so far.
+    var byteCount: Int { text.utf8.count }
+
+    /// Room for `bytes` in all, so that appending up to there copies nothing.
+    mutating func reserveCapacity(_ bytes: Int) {
+        text.reserveCapacity(bytes)
+    }
+
     /// Appends lines already folded and terminated, such as a cached VTIMEZONE.
     mutating func append(lines: ContentLines) {
         text += lines.text

@@ -52,18 +52,20 @@ struct FeedWriter: Sendable {
         for zone in zones(of: feed) {
             lines.append(lines: zoneBlocks.block(for: zone))
         }
-        for scheduled in feed.runs {
-            if let events {
-                let key = "\(scheduled.course.slug.value)#\(scheduled.run.ordinal)#\(scheduled.course.fingerprint)#\(timestamp)"
-                lines.append(lines: events.value(key) {
-                    var text = ContentLines()
-                    write(scheduled, to: &text)
-                    return text
-                })
-            } else {
-                write(scheduled, to: &lines)
+        // Events first, then one allocation of the whole size: the catalog
+        // feed of 100,000 courses is 160 MB, and growing one string by
+        // doubling held three times that at the last copy.
+        let events = feed.runs.map { scheduled in
+            let make = {
+                var text = ContentLines()
+                write(scheduled, to: &text)
+                return text
             }
+            guard let memo = self.events else { return make() }
+            return memo.value("\(scheduled.course.slug.value)#\(scheduled.run.ordinal)#\(scheduled.course.fingerprint)#\(timestamp)", make: make)
         }
+        lines.reserveCapacity(lines.byteCount + events.reduce(0) { $0 + $1.byteCount } + 1_024 * (feed.tombstones.count + 1))
+        for event in events { lines.append(lines: event) }
         for tombstone in feed.tombstones {
             let stamp = ledger.stamp(uid: tombstone.uid, digest: SequenceLedger.digest(tombstone.lines), timestamp: timestamp)
             event(uid: tombstone.uid, stamp: stamp, lines: tombstone.lines, to: &lines)
