@@ -1,0 +1,241 @@
+/// Page data whose fields a template sees in the frame of the value that
+/// holds it, not under the field's own name: the page shell and a listing's
+/// sections are names of the page itself (`{{site_title}}`, `{{#sections}}`),
+/// a run's booking badges names of the run. Mustache has no notion of an
+/// embedded value, so the encoder writes such a field's fields into the
+/// enclosing dictionary.
+protocol TemplateInline: Encodable {}
+
+/// The one edge between typed page data and Mustache: any `Encodable` page
+/// struct becomes the values the vendored Mustache renders fastest (see
+/// Vendor/swift-mustache/SYLLABUS.md) — `[String: Any]` for a struct, `[Any]`
+/// for an array, and `String`, `Bool` and `Int` as themselves.
+///
+/// A `nil` optional is written as `false`, never left out: a missing key
+/// makes Mustache search the enclosing frames, which is slow and can find a
+/// value of the same name there (a run without a location would show its
+/// course's).
+enum TemplateEncoder {
+    /// The frame a template renders `value` in. `absent` stands for a `nil`
+    /// optional; a test passes a marker to see that a sample sets every field.
+    static func frame(_ value: some Encodable, absent: Any = false) -> [String: Any] {
+        let encoder = ValueEncoder(absent: absent)
+        encode(value, with: encoder)
+        return encoder.dictionary
+    }
+
+    /// Any value as Mustache sees it, for tests that walk page data.
+    static func value(_ value: some Encodable, absent: Any = false) -> Any {
+        let encoder = ValueEncoder(absent: absent)
+        encode(value, with: encoder)
+        return encoder.value
+    }
+
+    private static func encode(_ value: some Encodable, with encoder: ValueEncoder) {
+        do {
+            try value.encode(to: encoder)
+        } catch {
+            // The encoder below never throws, and page data uses the synthesized
+            // conformances, which throw only what the encoder does.
+            preconditionFailure("page data does not encode: \(error)")
+        }
+    }
+}
+
+/// Collects one value: a struct's fields, an array's items or a single value.
+/// Nested containers handed out before they are filled are kept as their
+/// encoders and read when the value is.
+private final class ValueEncoder: Encoder {
+    let absent: Any
+    var fields: [String: Any] = [:]
+    var items: [Any] = []
+    var single: Any?
+    var isUnkeyed = false
+    /// Some field or item is still a `ValueEncoder` (a nested container).
+    var hasNested = false
+
+    init(absent: Any) { self.absent = absent }
+
+    var codingPath: [CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedFields<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        isUnkeyed = true
+        return UnkeyedItems(encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        SingleValue(encoder: self)
+    }
+
+    var dictionary: [String: Any] {
+        hasNested ? fields.mapValues(Self.resolved) : fields
+    }
+
+    var value: Any {
+        if let single { return Self.resolved(single) }
+        if isUnkeyed { return hasNested ? items.map(Self.resolved) : items }
+        return dictionary
+    }
+
+    private static func resolved(_ value: Any) -> Any {
+        (value as? ValueEncoder)?.value ?? value
+    }
+
+    /// A nested value: strings, bools and ints are written by the containers'
+    /// own overloads, so this sees structs, arrays and optionals of them.
+    func box<T: Encodable>(_ value: T) throws -> Any {
+        let child = ValueEncoder(absent: absent)
+        try value.encode(to: child)
+        return child.value
+    }
+
+    func nested() -> ValueEncoder {
+        hasNested = true
+        return ValueEncoder(absent: absent)
+    }
+}
+
+private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: ValueEncoder
+    var codingPath: [CodingKey] { [] }
+
+    private func set(_ value: Any, _ key: Key) { encoder.fields[key.stringValue] = value }
+
+    mutating func encodeNil(forKey key: Key) { set(encoder.absent, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: String, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: Int, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: Double, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: Float, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) { set(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) { set(Int(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) { set(value, key) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        if value is any TemplateInline {
+            try value.encode(to: encoder)
+        } else {
+            set(try encoder.box(value), key)
+        }
+    }
+
+    // The defaults of these leave the key out; a template must see `false`.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) { set(value.map { Int($0) } ?? encoder.absent, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { set(value ?? encoder.absent, key) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { set(encoder.absent, key) }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = encoder.nested()
+        set(child, key)
+        return child.container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        let child = encoder.nested()
+        set(child, key)
+        return child.unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        let child = encoder.nested()
+        encoder.fields["super"] = child
+        return child
+    }
+
+    mutating func superEncoder(forKey key: Key) -> Encoder {
+        let child = encoder.nested()
+        set(child, key)
+        return child
+    }
+}
+
+private struct UnkeyedItems: UnkeyedEncodingContainer {
+    let encoder: ValueEncoder
+    var codingPath: [CodingKey] { [] }
+    var count: Int { encoder.items.count }
+
+    private func append(_ value: Any) { encoder.items.append(value) }
+
+    mutating func encodeNil() { append(encoder.absent) }
+    mutating func encode(_ value: Bool) { append(value) }
+    mutating func encode(_ value: String) { append(value) }
+    mutating func encode(_ value: Int) { append(value) }
+    mutating func encode(_ value: Double) { append(value) }
+    mutating func encode(_ value: Float) { append(value) }
+    mutating func encode(_ value: Int8) { append(Int(value)) }
+    mutating func encode(_ value: Int16) { append(Int(value)) }
+    mutating func encode(_ value: Int32) { append(Int(value)) }
+    mutating func encode(_ value: Int64) { append(Int(value)) }
+    mutating func encode(_ value: UInt) { append(value) }
+    mutating func encode(_ value: UInt8) { append(Int(value)) }
+    mutating func encode(_ value: UInt16) { append(Int(value)) }
+    mutating func encode(_ value: UInt32) { append(Int(value)) }
+    mutating func encode(_ value: UInt64) { append(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try encoder.box(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = encoder.nested()
+        append(child)
+        return child.container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        let child = encoder.nested()
+        append(child)
+        return child.unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        let child = encoder.nested()
+        append(child)
+        return child
+    }
+}
+
+private struct SingleValue: SingleValueEncodingContainer {
+    let encoder: ValueEncoder
+    var codingPath: [CodingKey] { [] }
+
+    mutating func encodeNil() { encoder.single = encoder.absent }
+    mutating func encode(_ value: Bool) { encoder.single = value }
+    mutating func encode(_ value: String) { encoder.single = value }
+    mutating func encode(_ value: Int) { encoder.single = value }
+    mutating func encode(_ value: Double) { encoder.single = value }
+    mutating func encode(_ value: Float) { encoder.single = value }
+    mutating func encode(_ value: Int8) { encoder.single = Int(value) }
+    mutating func encode(_ value: Int16) { encoder.single = Int(value) }
+    mutating func encode(_ value: Int32) { encoder.single = Int(value) }
+    mutating func encode(_ value: Int64) { encoder.single = Int(value) }
+    mutating func encode(_ value: UInt) { encoder.single = value }
+    mutating func encode(_ value: UInt8) { encoder.single = Int(value) }
+    mutating func encode(_ value: UInt16) { encoder.single = Int(value) }
+    mutating func encode(_ value: UInt32) { encoder.single = Int(value) }
+    mutating func encode(_ value: UInt64) { encoder.single = value }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = try encoder.box(value) }
+}
