@@ -51,7 +51,7 @@ import Testing
         let set = try #require(TemplateSet.load(root: site.root, log: &log))
         #expect(log.entries.isEmpty)
         #expect(set.render("course", ["title": "OTP"]) == "own OTP")
-        #expect(set.render("404", [:]).contains("Page not found"))
+        #expect(set.render("404", [String: String]()).contains("Page not found"))
         #expect(set.assets["extra.css"] == Data("p{}".utf8))
         #expect(set.assets["style.css"] == BuiltinTheme.embedded.files["assets/style.css"])
     }

@@ -1,47 +1,42 @@
 import Foundation
 
-/// Template values for price, status, delivery mode and course facts.
-/// Every key is `false` when its front-matter key is absent, so a catalog
-/// without booking keys renders exactly as before.
+/// Price, status, delivery mode and course facts for templates. Every value
+/// is absent when its front-matter key is, so a catalog without booking keys
+/// renders exactly as before.
 extension PageContexts {
-    /// Price, status badge, mode badge and, for a run that can be booked
-    /// now, the booking link, merged into a run's or a card's context.
-    func addBooking(_ booking: Booking, bookable: Bool, to context: inout [String: Any]) {
-        context["price"] = orFalse(booking.price.map(prices.text))
-        context["status"] = orFalse(statusBadge(booking))
-        context["cancelled"] = booking.isCancelled
-        context["mode"] = orFalse(modeBadge(booking.mode))
-        context["book"] = orFalse(bookable && booking.takesBookings ? booking.register : nil)
-        context["hasBadges"] = booking.price != nil || booking.status != .scheduled || booking.seats != nil || booking.mode != .onsite
+    /// Price, status badge, mode badge and, for a run that can be booked now,
+    /// the booking link; `besides` are the course badges shown beside them.
+    func bookingBadges(_ booking: Booking, bookable: Bool, besides: CourseBadges? = nil) -> BookingBadges {
+        BookingBadges(price: booking.price.map(prices.text), status: statusBadge(booking), cancelled: booking.isCancelled,
+                      mode: modeBadge(booking.mode), book: bookable && booking.takesBookings ? booking.register : nil,
+                      hasBadges: booking.price != nil || booking.status != .scheduled || booking.seats != nil
+                          || booking.mode != .onsite || besides?.any == true)
     }
 
-    /// Level and language badges of a card, beside its run's badges.
-    func addCourseBadges(_ course: Course, to context: inout [String: Any]) {
-        let language = languageName(course)
-        context["level"] = orFalse(course.facts.level.flatMap { Self.levelNames[$0] })
-        context["languageName"] = orFalse(language)
-        context["hasBadges"] = (context["hasBadges"] as? Bool ?? false) || course.facts.level != nil || language != nil
+    /// Level and language badges of a card or a session.
+    func courseBadges(_ course: Course) -> CourseBadges {
+        CourseBadges(level: course.facts.level.flatMap { Self.levelNames[$0] }, languageName: languageName(course))
     }
 
     /// Tentative, Full, Cancelled, or "3 places left"; nothing for a plain scheduled run.
-    func statusBadge(_ booking: Booking) -> [String: Any]? {
+    func statusBadge(_ booking: Booking) -> Badge? {
         switch booking.status {
-        case .cancelled: return ["label": "Cancelled", "tone": "cancelled"]
-        case .full: return ["label": "Full", "tone": "full"]
+        case .cancelled: return Badge(label: "Cancelled", tone: "cancelled")
+        case .full: return Badge(label: "Full", tone: "full")
         case .tentative, .scheduled:
             var badges: [String] = []
             if booking.status == .tentative { badges.append("Tentative") }
             if let seats = booking.seats { badges.append(seats == 1 ? "1 place left" : "\(seats) places left") }
             guard !badges.isEmpty else { return nil }
-            return ["label": badges.joined(separator: " · "), "tone": booking.status == .tentative ? "tentative" : "seats"]
+            return Badge(label: badges.joined(separator: " · "), tone: booking.status == .tentative ? "tentative" : "seats")
         }
     }
 
-    func modeBadge(_ mode: DeliveryMode) -> [String: Any]? {
+    func modeBadge(_ mode: DeliveryMode) -> Badge? {
         switch mode {
         case .onsite: return nil
-        case .online: return ["label": "Online", "tone": "online"]
-        case .blended: return ["label": "Blended", "tone": "blended"]
+        case .online: return Badge(label: "Online", tone: "online")
+        case .blended: return Badge(label: "Blended", tone: "blended")
         }
     }
 
@@ -65,15 +60,13 @@ extension PageContexts {
     }
 
     /// The fact box's rows of level, language, audience, prerequisites and price.
-    func addFacts(_ course: Course, to context: inout [String: Any]) {
-        context["level"] = orFalse(course.facts.level.flatMap { Self.levelNames[$0] })
-        context["languageName"] = orFalse(languageName(course))
-        context["audience"] = orFalse(course.facts.audience)
+    func facts(_ course: Course) -> FactBox {
         let prerequisites = course.facts.prerequisites
-        context["prerequisites"] = orFalse(prerequisites.count == 1 ? prerequisites[0] : nil)
-        context["prerequisiteList"] = prerequisites.count > 1 ? prerequisites : []
-        context["hasPrerequisiteList"] = prerequisites.count > 1
-        context["priceFact"] = orFalse(priceFact(course))
+        return FactBox(level: course.facts.level.flatMap { Self.levelNames[$0] }, languageName: languageName(course),
+                           audience: course.facts.audience,
+                           prerequisites: prerequisites.count == 1 ? prerequisites[0] : nil,
+                           prerequisiteList: prerequisites.count > 1 ? prerequisites : [],
+                           hasPrerequisiteList: prerequisites.count > 1, priceFact: priceFact(course))
     }
 }
 

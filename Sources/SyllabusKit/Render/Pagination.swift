@@ -40,20 +40,15 @@ struct Pagination: Sendable {
     }
 
     /// The `pager` of a page's template: numbered links, previous and next;
-    /// `false` when the listing fits on one page.
-    func context(page number: Int, paths: SitePaths) -> Any {
-        guard count > 1 else { return false }
-        var context: [String: Any] = [
-            "pages": window(around: number).map { page -> [String: Any] in
-                guard let page else { return ["gap": true] }
-                return ["number": page, "url": paths.link(folder(page)), "current": page == number, "gap": false]
-            },
-            "number": number,
-            "count": count,
-        ]
-        context["previous"] = number > 1 ? paths.link(folder(number - 1)) : false
-        context["next"] = number < count ? paths.link(folder(number + 1)) : false
-        return context
+    /// `nil` when the listing fits on one page.
+    func pager(page number: Int, paths: SitePaths) -> Pager? {
+        guard count > 1 else { return nil }
+        let (previous, next) = neighbours(of: number, paths: paths)
+        return Pager(pages: window(around: number).map { page in
+                         guard let page else { return PagerLink(number: nil, url: nil, current: false, gap: true) }
+                         return PagerLink(number: page, url: paths.link(folder(page)), current: page == number, gap: false)
+                     },
+                     number: number, count: count, previous: previous, next: next)
     }
 
     /// `rel="prev"`/`rel="next"` targets for the page's `<head>`.

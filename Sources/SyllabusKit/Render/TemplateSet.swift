@@ -82,9 +82,10 @@ struct TemplateSet: Sendable {
         "(built-in) templates/\(name).mustache"
     }
 
-    /// Renders the template `name`; pages only ask for names that exist.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders the template `name` with `data`, through the one edge from
+    /// typed page data to Mustache values; pages only ask for names that exist.
+    func render(_ name: String, _ data: some Encodable) -> String {
+        library.render(TemplateEncoder.frame(data), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

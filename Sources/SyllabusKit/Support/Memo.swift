@@ -29,13 +29,6 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Entry cards (fields and rendered HTML) by course, run and fingerprint.
-typealias CardCache = Memo<TemplateFields>
-
-/// A template context kept in a `Memo`. `[String: Any]` is not `Sendable`;
-/// these hold only strings, numbers, bools and arrays and dictionaries of
-/// them, all immutable values, built once and never changed, so sharing them
-/// between threads is safe. Typed page data will replace it.
-struct TemplateFields: @unchecked Sendable {
-    let fields: [String: Any]
-}
+/// Rendered HTML kept across pages: entry cards by course, run and
+/// fingerprint, and months of the days index by their sessions.
+typealias CardCache = Memo<String>

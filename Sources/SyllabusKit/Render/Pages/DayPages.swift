@@ -7,27 +7,24 @@ extension PageContexts {
             let days = Pagination.slice(index.days, page: number, size: site.pageSize)
             return Page.html(at: pagination.folder(number),
                              key: key(index.runs, number, pagination.count, index.catalog.buildDate)) {
-                var context = page(title: pagination.title("Days", page: number), path: pagination.folder(number),
-                                   description: "Every day with a course in \(site.title), month by month.", nav: "days",
-                                   neighbours: pagination.neighbours(of: number, paths: paths))
                 // Each month is rendered once and kept while its sessions stay the
                 // same: an edit re-renders one month, not the whole index.
-                let months = calendarMonths(Array(days)).map { month -> [String: Any] in
+                let months = calendarMonths(Array(days)).map { month in
                     var sessions = Hasher()
                     let first = CalendarDate(year: month.year, month: month.month, day: 1)!
                     for offset in 0..<CalendarDate.daysIn(month: month.month, year: month.year) {
                         sessions.combine(index.sessionsByDay[first.adding(days: offset)] ?? [])
                     }
-                    return cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
-                        var context = monthContext(month)
-                        context["html"] = templates.render("days-month", context)
-                        return TemplateFields(fields: context)
-                    }.fields
+                    return RenderedHTML(html: cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
+                        templates.render("days-month", monthData(month))
+                    })
                 }
-                context["months"] = months
-                context["hasMonths"] = !months.isEmpty
-                context["pager"] = pagination.context(page: number, paths: paths)
-                return templates.render("days", context)
+                let (previous, next) = pagination.neighbours(of: number, paths: paths)
+                return templates.render("days", page(
+                    DaysPage(months: months, hasMonths: !months.isEmpty, pager: pagination.pager(page: number, paths: paths)),
+                    title: pagination.title("Days", page: number), path: pagination.folder(number),
+                    description: "Every day with a course in \(site.title), month by month.", nav: .days,
+                    previous: previous, next: next))
             }
         }
     }
@@ -47,41 +44,31 @@ extension PageContexts {
         return byMonth
     }
 
-    private func monthContext(_ month: CalendarMonth) -> [String: Any] {
+    private func monthData(_ month: CalendarMonth) -> DaysMonth {
         // The grid links every day of the month with sessions, also those
         // listed on the previous or next page of the index.
         let first = CalendarDate(year: month.year, month: month.month, day: 1)!
         let length = CalendarDate.daysIn(month: month.month, year: month.year)
-        var cells: [[String: Any]] = Array(repeating: ["blank": true], count: first.isoWeekday - 1)
+        let blank = CalendarCell(blank: true, day: nil, label: nil, url: nil, count: nil, plural: false)
+        var cells = Array(repeating: blank, count: first.isoWeekday - 1)
         for day in 1...length {
             let date = CalendarDate(year: month.year, month: month.month, day: day)!
-            var cell: [String: Any] = ["day": day, "label": DateText.long(date)]
-            if index.sessionsByDay[date] != nil {
-                let count = index.sessionsByDay[date]?.count ?? 0
-                cell["url"] = paths.link(SitePaths.day(date))
-                cell["count"] = count
-                cell["plural"] = count != 1
-            }
-            cells.append(cell)
+            let count = index.sessionsByDay[date]?.count
+            cells.append(CalendarCell(blank: false, day: day, label: DateText.long(date),
+                                      url: count.map { _ in paths.link(SitePaths.day(date)) }, count: count,
+                                      plural: count.map { $0 != 1 } ?? false))
         }
-        while cells.count % 7 != 0 { cells.append(["blank": true]) }
-        let weeks = stride(from: 0, to: cells.count, by: 7).map { ["cells": Array(cells[$0..<$0 + 7])] }
-        return [
-            "key": month.days[0].monthKey,
-            "name": DateText.month(year: month.year, month: month.month),
-            "weeks": weeks,
-            "days": month.days.map { date -> [String: Any] in
-                [
-                    "url": paths.link(SitePaths.day(date)),
-                    "iso": date.iso,
-                    "label": DateText.long(date),
-                    "sessions": (index.sessionsByDay[date] ?? []).map { session -> [String: Any] in
-                        ["title": session.course.title, "hours": hoursLabel(session.run),
-                         "url": paths.link(SitePaths.course(session.course.slug))]
-                    },
-                ]
-            },
-        ]
+        while cells.count % 7 != 0 { cells.append(blank) }
+        return DaysMonth(
+            key: month.days[0].monthKey, name: DateText.month(year: month.year, month: month.month),
+            weeks: stride(from: 0, to: cells.count, by: 7).map { CalendarWeek(cells: Array(cells[$0..<$0 + 7])) },
+            days: month.days.map { date in
+                MonthDay(url: paths.link(SitePaths.day(date)), iso: date.iso, label: DateText.long(date),
+                         sessions: (index.sessionsByDay[date] ?? []).map { session in
+                             MonthSession(title: session.course.title, hours: hoursLabel(session.run),
+                                          url: paths.link(SitePaths.course(session.course.slug)))
+                         })
+            })
     }
 
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
@@ -89,44 +76,26 @@ extension PageContexts {
         let neighbours = [position > 0 ? index.days[position - 1] : nil, position + 1 < index.days.count ? index.days[position + 1] : nil]
         return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours, index.catalog.buildDate)) {
             let sessions = index.sessionsByDay[date] ?? []
-            var context = page(title: DateText.long(date), path: SitePaths.day(date),
-                               description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).",
-                               nav: "days")
-            context["iso"] = date.iso
-            context["label"] = DateText.long(date)
-            context["sessions"] = sessions.map { session -> [String: Any] in
-                var item: [String: Any] = [
-                    "title": session.course.title,
-                    "url": paths.link(SitePaths.course(session.course.slug)),
-                    "hours": hoursText(session.run),
-                    "timezone": session.run.timezone,
-                    "dayOfRun": session.dayOfRun,
-                    "dayCount": session.run.dayCount,
-                    "startISO": session.run.start.iso,
-                    "endISO": session.run.end.iso,
-                    "past": !index.timeline.isUpcoming(session.run),
-                    "multiDay": session.run.dayCount > 1,
-                    "instructors": instructorLinks(session.run.instructors),
-                    "hasInstructors": !session.run.instructors.isEmpty,
-                ]
-                item["kind"] = orFalse(session.course.kind)
-                item["summary"] = orFalse(session.course.summary)
-                item["location"] = orFalse(session.run.location)
-                addBooking(session.run.booking, bookable: false, to: &item)
-                addCourseBadges(session.course, to: &item)
-                return item
-            }
-            context["previous"] = false
-            context["next"] = false
-            if position > 0 {
-                let previous = index.days[position - 1]
-                context["previous"] = ["url": paths.link(SitePaths.day(previous)), "label": DateText.short(previous)]
-            }
-            if position + 1 < index.days.count {
-                let next = index.days[position + 1]
-                context["next"] = ["url": paths.link(SitePaths.day(next)), "label": DateText.short(next)]
-            }
-            return templates.render("day", context)
+            let dayLink = { (day: CalendarDate) in DayLink(url: paths.link(SitePaths.day(day)), label: DateText.short(day)) }
+            let content = DayPage(
+                iso: date.iso, label: DateText.long(date),
+                sessions: sessions.map { session in
+                    let courseBadges = self.courseBadges(session.course)
+                    return DaySession(title: session.course.title, url: paths.link(SitePaths.course(session.course.slug)),
+                                      hours: hoursText(session.run), timezone: session.run.timezone,
+                                      dayOfRun: session.dayOfRun, dayCount: session.run.dayCount,
+                                      startISO: session.run.start.iso, endISO: session.run.end.iso,
+                                      past: !index.timeline.isUpcoming(session.run), multiDay: session.run.dayCount > 1,
+                                      instructors: instructorLinks(session.run.instructors),
+                                      hasInstructors: !session.run.instructors.isEmpty,
+                                      kind: session.course.kind, summary: session.course.summary, location: session.run.location,
+                                      booking: bookingBadges(session.run.booking, bookable: false, besides: courseBadges),
+                                      courseBadges: courseBadges)
+                },
+                previous: neighbours[0].map(dayLink), next: neighbours[1].map(dayLink))
+            return templates.render("day", page(
+                content, title: DateText.long(date), path: SitePaths.day(date),
+                description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).", nav: .days))
         }
     }
 }

@@ -3,18 +3,13 @@ extension PageContexts {
     func instructorsPage(templates: TemplateSet) -> Page {
         Page.html(at: SitePaths.instructors,
                   key: key(index.catalog.instructors, index.catalog.instructors.map { index.coursesByInstructor[$0.slug]?.count ?? 0 })) {
-            var context = page(title: "Instructors", path: SitePaths.instructors,
-                               description: "Everyone who teaches in \(site.title).", nav: "instructors")
-            context["instructors"] = index.catalog.instructors.map { instructor -> [String: Any] in
-                var item: [String: Any] = [
-                    "name": instructor.name,
-                    "url": paths.link(SitePaths.instructor(instructor.slug)),
-                    "courseCount": index.coursesByInstructor[instructor.slug]?.count ?? 0,
-                ]
-                item["role"] = orFalse(instructor.role)
-                return item
-            }
-            return templates.render("instructors", context)
+            let content = InstructorsPage(instructors: index.catalog.instructors.map { instructor in
+                InstructorSummary(name: instructor.name, url: paths.link(SitePaths.instructor(instructor.slug)),
+                                  courseCount: index.coursesByInstructor[instructor.slug]?.count ?? 0, role: instructor.role)
+            })
+            return templates.render("instructors", page(
+                content, title: "Instructors", path: SitePaths.instructors,
+                description: "Everyone who teaches in \(site.title).", nav: .instructors))
         }
     }
 
@@ -28,23 +23,21 @@ extension PageContexts {
         let items = index.timeline.catalog(runs: runs, courses: others) + index.timeline.past(runs: runs)
         let key = self.key(instructor, bodies.instructors[instructor.slug], runs, index.coursesByInstructor[instructor.slug] ?? [],
                            index.catalog.buildDate)
+        let feed = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
         return listingPages(at: SitePaths.instructor(instructor.slug), items: items, key: key, omitting: instructor.slug,
-                            templates: templates) { number, pagination, sections, _ in
-            let feed: [String: Any]? = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
-            var context = page(title: pagination.title(instructor.name, page: number), path: pagination.folder(number),
-                               description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
-                               nav: "instructors", feed: feed, ogType: "profile",
-                               neighbours: pagination.neighbours(of: number, paths: paths))
-            context = listingContext(context, number: number, pagination: pagination, sections: sections)
-            context["name"] = instructor.name
-            context["role"] = orFalse(instructor.role)
-            context["photo"] = orFalse(instructor.photo.map { $0.hasPrefix("media/") ? paths.link($0) : $0 })
+                            templates: templates) { number, pagination, listing, _ in
             // The profile opens the first page; later pages continue the list.
-            context["bio"] = orFalse(number == 1 ? bodies.instructors[instructor.slug] : nil)
-            context["links"] = number == 1 ? instructor.links.map { ["title": $0.title, "url": $0.url] } : []
-            context["hasLinks"] = number == 1 && !instructor.links.isEmpty
-            context["feed"] = orFalse(feed)
-            return templates.render("instructor", context)
+            let content = InstructorPage(
+                listing: listing, name: instructor.name, role: instructor.role,
+                photo: instructor.photo.map { $0.hasPrefix("media/") ? paths.link($0) : $0 },
+                bio: number == 1 ? bodies.instructors[instructor.slug] : nil,
+                links: number == 1 ? instructor.links.map { ProfileLinkData(title: $0.title, url: $0.url) } : [],
+                hasLinks: number == 1 && !instructor.links.isEmpty, feed: feed)
+            let (previous, next) = pagination.neighbours(of: number, paths: paths)
+            return templates.render("instructor", page(
+                content, title: pagination.title(instructor.name, page: number), path: pagination.folder(number),
+                description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
+                nav: .instructors, feed: feed, ogType: "profile", previous: previous, next: next))
         }
     }
 }

@@ -4,16 +4,18 @@ extension PageContexts {
     enum SectionHeadings { case mixed, pastOnly }
 
     /// The pages of one listing: `items` cut into pages of `page_size`, each
-    /// rendered by `render(number, pagination, sections)`.
+    /// rendered by `render(number, pagination, listing, items)`.
     func listingPages(at listing: String, items: [ListingItem], key: Int?, headings: SectionHeadings = .mixed,
                       omitting omitted: Slug? = nil, templates: TemplateSet,
-                      _ render: @escaping @Sendable (Int, Pagination, [[String: Any]], ArraySlice<ListingItem>) -> String) -> [Page] {
+                      _ render: @escaping @Sendable (Int, Pagination, Listing, ArraySlice<ListingItem>) -> String) -> [Page] {
         let pagination = Pagination(listing: listing, items: items.count, pageSize: site.pageSize)
         return (1...pagination.count).map { number in
             Page.html(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count) }) {
                 let slice = Pagination.slice(items, page: number, size: site.pageSize)
                 let sections = listingSections(slice, headings: headings, omitting: omitted, templates: templates)
-                return render(number, pagination, sections, slice)
+                let listing = Listing(sections: sections, hasEntries: !sections.isEmpty,
+                                      pager: pagination.pager(page: number, paths: paths))
+                return render(number, pagination, listing, slice)
             }
         }
     }
@@ -22,7 +24,7 @@ extension PageContexts {
     /// and the cards' HTML joined, so a section carried over to the next
     /// page starts that page with its heading again.
     func listingSections(_ items: ArraySlice<ListingItem>, headings: SectionHeadings, omitting omitted: Slug?,
-                         templates: TemplateSet) -> [[String: Any]] {
+                         templates: TemplateSet) -> [ListingSectionData] {
         var sections: [(section: ListingSection, cards: [String])] = []
         for item in items {
             let html = cardHTML(item.entry, omitting: omitted, templates: templates)
@@ -34,7 +36,7 @@ extension PageContexts {
         }
         return sections.map { section, cards in
             let (id, heading) = Self.heading(section, headings)
-            return ["id": id, "heading": heading, "html": cards.joined(separator: "\n")]
+            return ListingSectionData(id: id, heading: heading, html: cards.joined(separator: "\n"))
         }
     }
 
@@ -57,17 +59,6 @@ extension PageContexts {
         if let omitted {
             return templates.render("entry-card", entryCard(entry.course, run: run, lastRun: lastRun, omitting: omitted))
         }
-        return renderedCard(entry.course, run: run, lastRun: lastRun, templates: templates)["html"] as! String
-    }
-
-    /// The shared parts of a listing page's context: sections, pager, and whether
-    /// it shows runs (then the script that marks runs ended since the build runs).
-    func listingContext(_ base: [String: Any], number: Int, pagination: Pagination,
-                        sections: [[String: Any]]) -> [String: Any] {
-        var context = base
-        context["sections"] = sections
-        context["hasEntries"] = !sections.isEmpty
-        context["pager"] = pagination.context(page: number, paths: paths)
-        return context
+        return renderedCard(entry.course, run: run, lastRun: lastRun, templates: templates)
     }
 }
