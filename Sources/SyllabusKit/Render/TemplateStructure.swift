@@ -46,8 +46,18 @@ struct TemplateStructure: Sendable {
     /// Names of the data sections open around `variable`, outermost first:
     /// `["runs"]` for a name used inside `{{#runs}}…{{/runs}}`.
     func context(of variable: Variable) -> [String] {
+        sectionNames(around: variable.section)
+    }
+
+    /// Names of the data sections open around `include`, outermost first: the
+    /// data a partial included inside `{{#runs}}` renders with is a run.
+    func context(of include: Include) -> [String] {
+        sectionNames(around: include.section)
+    }
+
+    private func sectionNames(around section: Int?) -> [String] {
         var names: [String] = []
-        var next = variable.section
+        var next = section
         while let index = next {
             names.append(sections[index].name)
             next = sections[index].parent
@@ -62,6 +72,8 @@ struct TemplateStructure: Sendable {
         let column: Int
         /// Sections open around the tag, the tag's own for `{{<name}}`.
         let depth: Int
+        /// The innermost data section open around the tag, an index into `sections`.
+        let section: Int?
         /// `{{>*name}}`: the name is looked up in the data when rendering.
         let isDynamic: Bool
     }
@@ -133,7 +145,8 @@ struct TemplateStructure: Sendable {
                 if isDynamic { name = String(name.dropFirst()).trimmingWhitespace() }
                 let isParent = sigil == UInt8(ascii: "<")
                 if isParent { open += 1; openTags.append(openTags.last ?? nil) }
-                includes.append(Include(name: name, line: tagLine, column: column, depth: open, isDynamic: isDynamic))
+                includes.append(Include(name: name, line: tagLine, column: column, depth: open, section: section,
+                                        isDynamic: isDynamic))
             case UInt8(ascii: "="):
                 // `{{=<% %>=}}`: the next tags use the new delimiters.
                 let parts = inside.hasSuffix("=") ? inside.dropLast().split(whereSeparator: \.isWhitespace) : []

@@ -1,10 +1,11 @@
 /// The data names the built-in theme's templates use, read from their tags,
 /// and the check of a site's own templates against them.
 ///
-/// Page data is built as dictionaries, so the built-in templates are the one
-/// statement of which names a page has (`docs/templates.md` lists them and a
-/// test keeps the two equal). A site's override that uses a name none of them
-/// uses renders it as nothing, silently; this check says so where it is.
+/// The built-in templates use exactly the names `docs/templates.md` lists, and
+/// each is a field of the typed page data the template is rendered with (both
+/// kept so by tests), so their names are the names a page has. A site's
+/// override that uses a name none of them uses renders it as nothing,
+/// silently; this check says so where it is.
 struct TemplateVariables: Sendable {
     /// Built-in template name to its scanned tags.
     let builtin: [String: TemplateStructure]
