@@ -19,7 +19,9 @@ enum TemplateEncoder {
     /// The frame a template renders `value` in. `absent` stands for a `nil`
     /// optional; a test passes a marker to see that a sample sets every field.
     static func frame(_ value: some Encodable, absent: Any = false) -> [String: Any] {
-        let encoder = ValueEncoder(absent: absent)
+        // A page has some 40 to 60 names: room for them up front spares the
+        // dictionary its five regrowths, each rehashing every key.
+        let encoder = ValueEncoder(absent: absent, capacity: 64)
         encode(value, with: encoder)
         return encoder.dictionary
     }
@@ -47,20 +49,34 @@ enum TemplateEncoder {
 /// encoders and read when the value is.
 private final class ValueEncoder: Encoder {
     let absent: Any
-    var fields: [String: Any] = [:]
-    var items: [Any] = []
-    var single: Any?
+    // One encoder is filled by one thread, through its containers only: the
+    // dynamic exclusivity checks of class properties cost more than the
+    // writes they guard.
+    @exclusivity(unchecked) var fields: [String: Any] = [:]
+    @exclusivity(unchecked) var items: [Any] = []
+    @exclusivity(unchecked) var single: Any?
     var isUnkeyed = false
     /// Some field or item is still a `ValueEncoder` (a nested container).
     var hasNested = false
+    /// Room for the fields of the next item of an array: those of the one
+    /// before, as the items of an array are of one type.
+    var itemCapacity = 8
 
-    init(absent: Any) { self.absent = absent }
+    /// Room the struct's dictionary gets when it is first asked for.
+    let capacity: Int
+
+    init(absent: Any, capacity: Int = 8) {
+        self.absent = absent
+        self.capacity = capacity
+    }
 
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedFields<Key>(encoder: self))
+        // Asked again for an inline field's fields: already reserved.
+        if fields.isEmpty { fields.reserveCapacity(capacity) }
+        return KeyedEncodingContainer(KeyedFields<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
@@ -88,9 +104,17 @@ private final class ValueEncoder: Encoder {
 
     /// A nested value: strings, bools and ints are written by the containers'
     /// own overloads, so this sees structs, arrays and optionals of them.
-    func box<T: Encodable>(_ value: T) throws -> Any {
-        let child = ValueEncoder(absent: absent)
+    func box<T: Encodable>(_ value: T, capacity: Int = 8) throws -> Any {
+        let child = ValueEncoder(absent: absent, capacity: capacity)
         try value.encode(to: child)
+        return child.value
+    }
+
+    /// An item of an array, with room for as many fields as the item before.
+    func boxItem<T: Encodable>(_ value: T) throws -> Any {
+        let child = ValueEncoder(absent: absent, capacity: itemCapacity)
+        try value.encode(to: child)
+        itemCapacity = max(child.fields.count, 1)
         return child.value
     }
 
@@ -197,7 +221,7 @@ private struct UnkeyedItems: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) { append(Int(value)) }
     mutating func encode(_ value: UInt32) { append(Int(value)) }
     mutating func encode(_ value: UInt64) { append(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { append(try encoder.box(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try encoder.boxItem(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = encoder.nested()
