@@ -61,8 +61,16 @@ actor PreviewState {
     /// Answers one long poll whose time is up, not the others (which started later).
     private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume() }
 
+    /// What the page's script polls: `{"errors":[…],"generation":N}`.
+    private struct Answer: Encodable {
+        let errors: [String]
+        let generation: Int
+    }
+
     var json: Data {
-        let object: [String: Any] = ["generation": generation, "errors": diagnostics]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // An Int and an array of Strings always encode.
+        return (try? encoder.encode(Answer(errors: diagnostics, generation: generation))) ?? Data("{}".utf8)
     }
 }
