@@ -7,7 +7,8 @@ extension PageContexts {
         let filters = items.count > 1 ? templates.render("filters", filterOptions()) : ""
         let feed = feedLinks(SitePaths.catalogFeed, title: site.title)
         let hasRuns = !index.runs.isEmpty
-        return listingPages(at: "", items: items, key: nil, templates: templates) { number, pagination, listing, slice in
+        return listingPages(at: "", items: items, key: key(filters, hasRuns, index.catalog.buildDate), templates: templates) {
+            number, pagination, listing, slice in
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
             let content = CatalogPage(listing: listing, firstPage: number == 1, hasRuns: hasRuns,
                                       filtersHTML: filters, hasFilters: !filters.isEmpty)
@@ -25,7 +26,8 @@ extension PageContexts {
     func pastPages(templates: TemplateSet) -> [Page] {
         let items = index.timeline.past(runs: index.runs)
         guard !items.isEmpty else { return [] }
-        return listingPages(at: SitePaths.past, items: items, key: nil, headings: .pastOnly, templates: templates) {
+        return listingPages(at: SitePaths.past, items: items, key: key(index.catalog.buildDate), headings: .pastOnly,
+                            templates: templates) {
             number, pagination, listing, _ in
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
             return templates.render("past", page(
