@@ -356,3 +356,26 @@ def test_crawl_finds_no_broken_link_and_every_page(ot_site, ot_server):
     assert locs == {urljoin(harness.BASE_URL, p[len(harness.BASE_PATH):]) for p in on_disk}
     for listing in ("page/4/", "past/page/2/", "tags/erlang/page/3/", "days/page/2/"):
         assert harness.BASE_URL + listing in locs, f"sitemap lacks {listing}"
+
+
+def test_the_same_search_again_keeps_what_show_more_listed(ot_courses, ot_server, browser):
+    """A select fires "input" and then "change", and the form searches on both (the input
+    after a pause): the second, identical search must not take back what "Show more" added."""
+    import time
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    want = sc.catalog_cards(ot_courses, TODAY, tag="erlang")
+    open_page(browser, ot_server.base)
+    choose_with_keyboard(browser, "tag", "erlang")
+    wait_for_results(browser)
+    more = browser.find_element("css selector", ".results button.more")
+    more.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda d: len(cards(d)) == 4)
+    browser.execute_script(
+        "const s = document.querySelector('form.filters select[name=tag]');"
+        "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));")
+    time.sleep(0.5)  # past the form's 150 ms pause after "input"
+    assert [c[:2] for c in cards(browser)] == want[:4], "the repeated search redrew the first page only"
+    output = browser.find_element("css selector", "form.filters output")
+    assert output.text == f"{len(want)} of {len(sc.catalog_cards(ot_courses, TODAY))} match; showing 1–4"

@@ -8,7 +8,7 @@
   var names = ["q", "tag", "instructor", "month", "level", "language", "mode"].filter(function (name) { return form.elements[name]; });
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"];
-  var loading = null, index = null, cards = null, found = [], shown = 0, asked = 0;
+  var loading = null, index = null, cards = null, found = [], shown = 0, asked = 0, drawn = null;
 
   var params = new URLSearchParams(window.location.search);
   names.forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
@@ -198,12 +198,17 @@
     // visitor has cleared the form, and must not bring back its results.
     var request = ++asked;
     var wanted = criteria();
+    var key = JSON.stringify(wanted);
     if (!wanted.words.length && !wanted.facets.length && !wanted.month) {
+      drawn = null;
       results.hidden = true;
       if (listing) listing.hidden = false;
       output.textContent = "";
       return;
     }
+    // The search already listed (a select fires "input", then "change"):
+    // keep the list as it is, with whatever "Show more" has added to it.
+    if (key === drawn && !results.hidden) { count(); return; }
     output.textContent = "Searching…";
     if (!loading) {
       loading = fetch(form.getAttribute("data-index"))
@@ -212,6 +217,7 @@
     }
     loading.then(function () {
       if (request !== asked) return;
+      drawn = key;
       found = cards.filter(function (card) { return matches(card, wanted.words, wanted.facets, wanted.month); });
       list.textContent = "";
       shown = 0;
