@@ -44,8 +44,12 @@ def measure(binary: str, root: str, date: str) -> dict:
         if run.returncode != 0:
             sys.exit(f"build failed for {date}:\n{run.stderr[-2000:]}")
         largest, largest_path, over, html = 0, "", 0, 0
-        listings = 0
-        for folder, _, files in os.walk(out):
+        # Pages after a listing's first are `<listing>/page/<n>/index.html`; a
+        # listing that has them has a `page/2/`.
+        later_pages, paginated_listings = 0, 0
+        for folder, subfolders, files in os.walk(out):
+            if os.path.basename(folder) == "page" and "2" in subfolders:
+                paginated_listings += 1
             for name in files:
                 if not name.endswith(".html"):
                     continue
@@ -56,11 +60,7 @@ def measure(binary: str, root: str, date: str) -> dict:
                 if size > largest:
                     largest, largest_path = size, os.path.relpath(path, out)
                 if re.search(r"(^|/)page/[0-9]+/index\.html$", os.path.relpath(path, out)):
-                    listings += 1
-        # First pages of the listings that have later pages are counted by their
-        # page/2/; listings of one page are every other listing root.
-        first_pages = sum(1 for folder, _, files in os.walk(out)
-                          if os.path.basename(folder) == "page" and "2" in os.listdir(folder))
+                    later_pages += 1
         index_path = os.path.join(out, "search", "index.json")
         index_bytes = os.path.getsize(index_path)
         with open(index_path, encoding="utf-8") as f:
@@ -68,7 +68,7 @@ def measure(binary: str, root: str, date: str) -> dict:
         stages = re.findall(r"^\s+(\w+)\s+([0-9.]+) s", run.stdout, re.M)
         return {"date": date, "epoch": epoch, "wall": wall, "html": html, "largest": largest,
                 "largest_path": largest_path, "over_limit": over, "index_bytes": index_bytes,
-                "entries": entries, "paginated_pages": listings, "paginated_listings": first_pages,
+                "entries": entries, "paginated_pages": later_pages, "paginated_listings": paginated_listings,
                 "catalog_feed": os.path.getsize(os.path.join(out, "calendar.ics")),
                 "stages": {name: float(seconds) for name, seconds in stages}, "summary": run.stdout.splitlines()[0]}
     finally:

@@ -22,14 +22,13 @@ public struct BuildStage: Sendable {
 struct StageClock {
     private let start = DispatchTime.now().uptimeNanoseconds
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var lastCPU = StageClock.processCPU()
+    private var lastCPU = StageClock.usage().cpuSeconds
     private(set) var laps: [BuildStage] = []
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let cpu = StageClock.processCPU()
-        laps.append(BuildStage(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU,
-                               peakBytes: StageClock.peakResident()))
+        let (cpu, peak) = StageClock.usage()
+        laps.append(BuildStage(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU, peakBytes: peak))
         last = now
         lastCPU = cpu
     }
@@ -42,22 +41,17 @@ struct StageClock {
     private static let RUSAGE_SELF_WHO = RUSAGE_SELF
     #endif
 
-    /// User and system time of every thread of the process so far.
-    private static func processCPU() -> Double {
+    /// User and system time of every thread of the process so far, and its
+    /// peak resident memory in bytes (`ru_maxrss` is kilobytes on Linux, bytes on macOS).
+    private static func usage() -> (cpuSeconds: Double, peakBytes: Int) {
         var usage = rusage()
-        guard getrusage(Self.RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
+        guard getrusage(Self.RUSAGE_SELF_WHO, &usage) == 0 else { return (0, 0) }
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// `ru_maxrss`: kilobytes on Linux, bytes on macOS.
-    private static func peakResident() -> Int {
-        var usage = rusage()
-        guard getrusage(Self.RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
         #if canImport(Darwin)
-        return Int(usage.ru_maxrss)
+        let peak = Int(usage.ru_maxrss)
         #else
-        return Int(usage.ru_maxrss) * 1024
+        let peak = Int(usage.ru_maxrss) * 1024
         #endif
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), peak)
     }
 }
