@@ -29,6 +29,7 @@ BIN = Path(os.environ.get("SYLLABUS_BIN") or REPO / ".build" / "debug" / "syllab
 KILLS = int(os.environ.get("SYLLABUS_KILLS", "25"))
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1590000000", "CI": "1"}
 DEBRIS_MARK = ".public.syllabus-"
+SCRATCH_MARK = ".syllabus-scratch"
 
 
 def write_site(root: Path, title: str, courses: int = 50) -> None:
@@ -66,10 +67,13 @@ def debris(parent: Path) -> list[str]:
 
 
 def kept_folders(parent: Path) -> list[str]:
-    """The retired folder a completed build over an earlier output keeps: folders, no file."""
+    """The retired folder a completed build over an earlier output keeps:
+    folders, and no file but the mark by which the next build knows it."""
     kept = debris(parent)
     assert len(kept) <= 1 and all(name.startswith(DEBRIS_MARK + "retired-") for name in kept), kept
-    assert all(snapshot(parent / name) == {} for name in kept), f"files kept in {kept}"
+    for name in kept:
+        assert list(snapshot(parent / name)) == [SCRATCH_MARK], f"files kept in {name}"
+        assert (parent / name / SCRATCH_MARK).read_text().startswith("# A folder of syllabus build's"), name
     return kept
 
 

@@ -160,6 +160,44 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: site.folder.path).sorted() == (kept + ["out", "site"]).sorted())
     }
 
+    /// A folder is removed for its name only when it is a build's too: marked,
+    /// holding a manifest, or holding no file. A publisher's folder or file
+    /// that happens to have such a name keeps every byte.
+    @Test func aFolderNamedLikeDebrisIsRemovedOnlyWhenABuildMadeIt() throws {
+        let site = try TestSite(Self.course)
+        defer { site.remove() }
+        try site.build()
+        func folder(_ name: String, holding files: [String: String]) throws {
+            for (path, text) in files {
+                let url = site.folder.appendingPathComponent("\(name)/\(path)")
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        // A killed build's staging folder (marked), and one killed after its manifest was in.
+        try folder(".out.syllabus-staging-4242-17", holding: [OutputDebris.Mark.name: OutputDebris.Mark.header + "\n", "courses/a/index.html": "half"])
+        try folder(".out.syllabus-staging-4242-18", holding: [OutputManifest.name: OutputManifest.header + "\nindex.html\n", "index.html": "new"])
+        // A publisher's: a backup under a debris name, a mark that is not one, a plain file.
+        let backup = [".out.syllabus-retired-backup": ["index.html": "my own site", "notes/plan.txt": "keep"],
+                      ".out.syllabus-staging-1-1": [OutputDebris.Mark.name: "not our header\n", "a.txt": "mine"],
+                      ".out.old-12": ["letter.txt": "keep this"]]
+        for (name, files) in backup { try folder(name, holding: files) }
+        try Data("a file".utf8).write(to: site.folder.appendingPathComponent(".out.syllabus-staging-9-9"))
+        try site.build()
+        try site.build()
+        let names = try fm.contentsOfDirectory(atPath: site.folder.path).sorted()
+        #expect(!names.contains(".out.syllabus-staging-4242-17") && !names.contains(".out.syllabus-staging-4242-18"))
+        for (name, files) in backup {
+            for (path, text) in files {
+                #expect((try? String(contentsOf: site.folder.appendingPathComponent("\(name)/\(path)"), encoding: .utf8)) == text, "\(name)/\(path)")
+            }
+        }
+        #expect((try? String(contentsOf: site.folder.appendingPathComponent(".out.syllabus-staging-9-9"), encoding: .utf8)) == "a file")
+        #expect(names.filter { $0.hasPrefix(".out.syllabus-retired-") && $0 != ".out.syllabus-retired-backup" }.count == 1)
+        #expect(!fm.fileExists(atPath: site.output.appendingPathComponent(OutputDebris.Mark.name).path), "the mark is never published")
+        #expect(OutputDebris.Mark.isPresent(in: site.folder.appendingPathComponent(names.first { $0.hasPrefix(".out.syllabus-retired-") && $0 != ".out.syllabus-retired-backup" }!).path))
+    }
+
     @Test func concurrentBuildsIntoOneOutputWaitForEachOther() async throws {
         let site = try TestSite(Self.course)
         defer { site.remove() }

@@ -25,11 +25,12 @@ import Darwin
 /// give it, and the folders the new site has no file under are removed, so
 /// the staging folder starts as the empty folders a fresh build would make.
 enum FolderSkeleton {
-    /// Turns the skeleton at `folder` into an empty staging folder for a site of `paths`.
+    /// Turns the skeleton at `folder` into an empty staging folder for a site
+    /// of `paths`; its mark stays.
     static func prepare(_ folder: String, for paths: Set<String>) throws {
         let mask = umask(0)
         umask(mask)
-        let levels = try TreeRemoval.removeFiles(under: folder, mode: 0o755 & ~mask)
+        let levels = try TreeRemoval.removeFiles(under: folder, mode: 0o755 & ~mask, keeping: OutputDebris.Mark.name)
         let needed = folders(of: paths)
         let prefix = folder.utf8.count + 1
         // Every level below the top: `folder` itself is the staging folder. An
@@ -40,9 +41,9 @@ enum FolderSkeleton {
         try TreeRemoval.removeFolders(unneeded)
     }
 
-    /// Unlinks every file under `folder` and keeps its folders, for the next build.
+    /// Unlinks every file under `folder` but its mark and keeps its folders, for the next build.
     static func empty(_ folder: String) throws {
-        _ = try TreeRemoval.removeFiles(under: folder)
+        _ = try TreeRemoval.removeFiles(under: folder, keeping: OutputDebris.Mark.name)
     }
 
     /// Every folder that holds one of `paths`, as a relative path (`courses`, `courses/a`).

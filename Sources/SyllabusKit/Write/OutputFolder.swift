@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Writes a build beside the output folder and swaps it in only when every
@@ -53,9 +58,12 @@ final class OutputFolder: @unchecked Sendable {
             BuildInterruption.track(retired.path)
             if let skeleton {
                 guard rename(skeleton.path, stagingPath) == 0 else { throw FileOutput.Failure(path: skeleton.path, code: errno) }
+                // Before its files go: it may be known as ours only by a manifest, or by holding no file.
+                try OutputDebris.Mark.write(into: stagingPath)
                 try FolderSkeleton.prepare(stagingPath, for: paths)
             } else {
                 try FileOutput.makeDirectories(stagingPath)
+                try OutputDebris.Mark.write(into: stagingPath)
             }
         }
         // After the leftovers: a killed build's staging folder held links to the live files.
@@ -105,7 +113,14 @@ final class OutputFolder: @unchecked Sendable {
         if case .failure(let refusal) = OutputTarget.resolve(output: output, root: root, force: force) { throw refusal }
         try BuildInterruption.gate.whileOpen {
             try FileOutput.write(OutputManifest.text(paths: paths), to: checked(OutputManifest.name))
+            // From here to the swap the manifest marks the staging folder as ours; the site goes out without the mark.
+            guard unlink(checked(OutputDebris.Mark.name)) == 0 || errno == ENOENT else {
+                throw FileOutput.Failure(path: checked(OutputDebris.Mark.name), code: errno)
+            }
             if let previous = try OutputSwap.swap(staging: staging, into: output, retired: retired) {
+                // Marked before anything is removed from it, so a build killed
+                // meanwhile leaves a folder the next build knows as its own.
+                try OutputDebris.Mark.write(into: previous.path)
                 if live == nil {
                     try TreeRemoval.remove(previous.path)
                 } else {

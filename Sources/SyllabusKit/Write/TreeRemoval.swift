@@ -35,13 +35,27 @@ enum TreeRemoval {
     /// `[[path], its subfolders, theirs, …]`. Level by level: every folder of
     /// one depth is emptied in parallel. With `mode`, each folder is given
     /// that mode if it has another (a reused folder must be what `mkdir` makes).
-    static func removeFiles(under path: String, mode: mode_t? = nil) throws -> [[String]] {
-        var levels: [[String]] = [[path]]
+    /// `keeping` names a file of `path` itself that stays (the mark of a
+    /// staging folder, `OutputDebris.Mark`).
+    static func removeFiles(under path: String, mode: mode_t? = nil, keeping: String? = nil) throws -> [[String]] {
+        var levels: [[String]] = [try removeFiles(in: path, mode: mode, keeping: keeping)]
         while let deepest = levels.last, !deepest.isEmpty {
-            let found = try deepest.parallelEach(threads: threads) { try removeFiles(in: $0, mode: mode) }
+            let found = try deepest.parallelEach(threads: threads) { try removeFiles(in: $0, mode: mode, keeping: nil) }
             levels.append(found.flatMap { $0 })
         }
-        return levels.filter { !$0.isEmpty }
+        return [[path]] + levels.filter { !$0.isEmpty }
+    }
+
+    /// Whether the tree at `path` is only folders: removing it loses no byte.
+    /// Symbolic links count as files, and are never followed.
+    static func holdsOnlyFolders(_ path: String) throws -> Bool {
+        var pending = [path]
+        while let folder = pending.popLast() {
+            let (names, folders) = try listing(folder) { _, names, folders in (names, folders) }
+            guard names.isEmpty else { return false }
+            pending += folders
+        }
+        return true
     }
 
     /// Removes empty folders listed by depth (as `removeFiles` returns them),
@@ -55,8 +69,23 @@ enum TreeRemoval {
         }
     }
 
-    /// Unlinks every entry of `folder` that is not a folder; returns the subfolders.
-    private static func removeFiles(in folder: String, mode: mode_t?) throws -> [String] {
+    /// Unlinks every entry of `folder` that is not a folder (but `keeping`); returns the subfolders.
+    private static func removeFiles(in folder: String, mode: mode_t?, keeping: String?) throws -> [String] {
+        try listing(folder, mode: mode) { descriptor, names, folders in
+            // Unlinked after the listing: removing entries while readdir walks them may skip some.
+            for name in names where name != keeping && unlinkat(descriptor, name, 0) != 0 && errno != ENOENT {
+                throw FileOutput.Failure(path: folder + "/" + name, code: errno)
+            }
+            return folders
+        }
+    }
+
+    /// Lists `folder` (opened without following a link) as the names of what
+    /// is not a folder and the paths of its subfolders, and hands both to
+    /// `body` with the folder's descriptor. With `mode`, the folder is given
+    /// that mode first if it has another.
+    private static func listing<T>(_ folder: String, mode: mode_t? = nil,
+                                   _ body: (Int32, [String], [String]) throws -> T) throws -> T {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileOutput.Failure(path: folder, code: errno) }
         if let mode {
@@ -88,11 +117,7 @@ enum TreeRemoval {
             }
             if isFolder { folders.append(folder + "/" + name) } else { names.append(name) }
         }
-        // Unlinked after the listing: removing entries while readdir walks them may skip some.
-        for name in names where unlinkat(descriptor, name, 0) != 0 && errno != ENOENT {
-            throw FileOutput.Failure(path: folder + "/" + name, code: errno)
-        }
-        return folders
+        return try body(descriptor, names, folders)
     }
 }
 

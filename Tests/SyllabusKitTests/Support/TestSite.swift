@@ -77,12 +77,14 @@ struct TestSite {
     /// The names in `folder` (the test's folder unless given), sorted, with
     /// the folders a build over an earlier output keeps for the next build
     /// (`FolderSkeleton`) shown as `.<output>.syllabus-retired-*`, and only
-    /// when they hold no file: a file there is shown under its real name.
+    /// when they hold no file but their mark (`OutputDebris.Mark`, checked):
+    /// a folder with any other file, or without the mark, is shown under its real name.
     func names(in folder: URL? = nil) throws -> [String] {
         let folder = folder ?? self.folder
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).map { name in
             guard let mark = name.range(of: ".syllabus-retired-"), name.hasPrefix("."),
-                  fileTree(folder.appendingPathComponent(name)).isEmpty else { return name }
+                  Array(fileTree(folder.appendingPathComponent(name)).keys) == [OutputDebris.Mark.name],
+                  OutputDebris.Mark.isPresent(in: folder.appendingPathComponent(name).path) else { return name }
             return name[..<mark.upperBound] + "*"
         }.sorted()
     }
