@@ -20,6 +20,17 @@ struct HTMLEscaping: MustacheContentType {
         HTMLEscaping.escape(text)
     }
 
+    /// What the renderer calls (see Vendor/swift-mustache/SYLLABUS.md): the
+    /// common value, with nothing to escape, is appended as it is, without a copy of its own.
+    func escapeText(_ text: String, into output: inout String) {
+        var contiguous = text
+        if contiguous.withUTF8({ $0.contains(where: HTMLEscaping.needsEscape) }) {
+            output += HTMLEscaping.escape(text)
+        } else {
+            output += text
+        }
+    }
+
     static func escape(_ text: String) -> String {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
@@ -42,7 +53,7 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    static func needsEscape(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

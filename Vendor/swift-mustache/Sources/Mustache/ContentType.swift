@@ -12,6 +12,16 @@ import Foundation
 public protocol MustacheContentType: Sendable {
     /// escape text for this content type eg for HTML replace "<" with "&lt;"
     func escapeText(_ text: String) -> String
+
+    /// Syllabus patch: appends the escaped text to `output`, which a renderer
+    /// writing into one buffer calls instead of making a string per tag.
+    func escapeText(_ text: String, into output: inout String)
+}
+
+extension MustacheContentType {
+    public func escapeText(_ text: String, into output: inout String) {
+        output += self.escapeText(text)
+    }
 }
 
 /// Text content type where no character is escaped

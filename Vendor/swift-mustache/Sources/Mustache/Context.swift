@@ -7,57 +7,104 @@
 //
 
 /// Context while rendering mustache tokens
+/// Syllabus patch: one frame of the context stack. Upstream keeps the stack
+/// as `[Any]` and copies the array on every push (each section, each item of
+/// a sequence), retaining every object below; a frame is one allocation that
+/// shares everything below it. A frame that is exactly `[String: Any]` keeps
+/// it unboxed, so a name is looked up without a cast per frame and tag.
+final class MustacheFrame {
+    let object: Any
+    let dictionary: [String: Any]?
+    let parent: MustacheFrame?
+
+    init(_ object: Any, parent: MustacheFrame?) {
+        self.object = object
+        self.dictionary =
+            ObjectIdentifier(type(of: object)) == ObjectIdentifier([String: Any].self) ? object as? [String: Any] : nil
+        self.parent = parent
+    }
+}
+
+/// Syllabus patch: the context stack, walked innermost first (upstream's
+/// `stack.reversed()`); `last` is the innermost object, as upstream's `stack.last`.
+struct MustacheStack: Sequence {
+    let top: MustacheFrame
+
+    var last: Any? { self.top.object }
+
+    func pushing(_ object: Any) -> MustacheStack {
+        MustacheStack(top: MustacheFrame(object, parent: self.top))
+    }
+
+    struct Iterator: IteratorProtocol {
+        var frame: MustacheFrame?
+        mutating func next() -> MustacheFrame? {
+            defer { self.frame = self.frame?.parent }
+            return self.frame
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(frame: self.top) }
+}
+
 struct MustacheContext {
-    let stack: [Any]
+    let stack: MustacheStack
     let sequenceContext: MustacheSequenceContext?
-    let indentation: String?
-    let inherited: [String: MustacheTemplate]?
-    let contentType: MustacheContentType
-    let library: MustacheLibrary?
-    let reloadPartials: Bool
+    /// Syllabus patch: what a push leaves as it is, shared by reference
+    /// instead of copied field by field (the content type is an existential,
+    /// copied through its value witnesses) on every push.
+    let settings: Settings
+
+    final class Settings {
+        let indentation: String?
+        let inherited: [String: MustacheTemplate]?
+        let contentType: MustacheContentType
+        let library: MustacheLibrary?
+        let reloadPartials: Bool
+
+        init(
+            indentation: String?,
+            inherited: [String: MustacheTemplate]?,
+            contentType: MustacheContentType,
+            library: MustacheLibrary?,
+            reloadPartials: Bool
+        ) {
+            self.indentation = indentation
+            self.inherited = inherited
+            self.contentType = contentType
+            self.library = library
+            self.reloadPartials = reloadPartials
+        }
+    }
+
+    var indentation: String? { self.settings.indentation }
+    var inherited: [String: MustacheTemplate]? { self.settings.inherited }
+    var contentType: MustacheContentType { self.settings.contentType }
+    var library: MustacheLibrary? { self.settings.library }
+    var reloadPartials: Bool { self.settings.reloadPartials }
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        self.stack = [object]
+        self.stack = MustacheStack(top: MustacheFrame(object, parent: nil))
         self.sequenceContext = nil
-        self.indentation = nil
-        self.inherited = nil
-        self.contentType = HTMLContentType()
-        self.library = library
-        self.reloadPartials = reloadPartials
+        self.settings = Settings(
+            indentation: nil,
+            inherited: nil,
+            contentType: HTMLContentType(),
+            library: library,
+            reloadPartials: reloadPartials
+        )
     }
 
-    private init(
-        stack: [Any],
-        sequenceContext: MustacheSequenceContext?,
-        indentation: String?,
-        inherited: [String: MustacheTemplate]?,
-        contentType: MustacheContentType,
-        library: MustacheLibrary? = nil,
-        reloadPartials: Bool
-    ) {
+    private init(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, settings: Settings) {
         self.stack = stack
         self.sequenceContext = sequenceContext
-        self.indentation = indentation
-        self.inherited = inherited
-        self.contentType = contentType
-        self.library = library
-        self.reloadPartials = reloadPartials
+        self.settings = settings
     }
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
-            sequenceContext: nil,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        .init(stack: self.stack.pushing(object), sequenceContext: nil, settings: self.settings)
     }
 
     /// return context with indent and parameter information for invoking a partial
@@ -81,46 +128,37 @@ struct MustacheContext {
         return .init(
             stack: self.stack,
             sequenceContext: nil,
-            indentation: indentation,
-            inherited: inherits,
-            contentType: HTMLContentType(),
-            library: self.library,
-            reloadPartials: self.reloadPartials
+            settings: Settings(
+                indentation: indentation,
+                inherited: inherits,
+                contentType: HTMLContentType(),
+                library: self.library,
+                reloadPartials: self.reloadPartials
+            )
         )
     }
 
     /// return context with indent information for invoking an inheritance block
     func withBlockExpansion(indented: String?) -> MustacheContext {
-        let indentation: String?
-        if let indented {
-            indentation = (self.indentation ?? "") + indented
-        } else {
-            indentation = self.indentation
+        guard let indented else {
+            return .init(stack: self.stack, sequenceContext: nil, settings: self.settings)
         }
         return .init(
             stack: self.stack,
             sequenceContext: nil,
-            indentation: indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
+            settings: Settings(
+                indentation: (self.indentation ?? "") + indented,
+                inherited: self.inherited,
+                contentType: self.contentType,
+                library: self.library,
+                reloadPartials: self.reloadPartials
+            )
         )
     }
 
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
-            sequenceContext: sequenceContext,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        .init(stack: self.stack.pushing(object), sequenceContext: sequenceContext, settings: self.settings)
     }
 
     /// return context with sequence info and sequence element added to stack
@@ -128,11 +166,13 @@ struct MustacheContext {
         .init(
             stack: self.stack,
             sequenceContext: self.sequenceContext,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
+            settings: Settings(
+                indentation: self.indentation,
+                inherited: self.inherited,
+                contentType: contentType,
+                library: self.library,
+                reloadPartials: self.reloadPartials
+            )
         )
     }
 }

@@ -17,31 +17,44 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
         var string = ""
+        self.render(context: context, into: &string)
+        return string
+    }
+
+    /// Syllabus patch: renders by appending to `output`. Upstream returns a
+    /// string from every token, section and partial and appends it to the
+    /// enclosing one, so each level of nesting allocated and copied the
+    /// text again.
+    func render(context: MustacheContext, into output: inout String) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
+            // Whether a token starts a line is decided within this template's
+            // own text, as upstream does: rendered aside, then appended.
+            var string = ""
             for token in tokens {
-                let renderedString = self.renderToken(token, context: &context)
+                var renderedString = ""
+                self.renderToken(token, context: &context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if renderedString.count > 0, string.last == "\n" {
                     string += indentation
                 }
                 string += renderedString
             }
+            output += string
         } else {
             // Syllabus patch: indexing passes each token borrowed; `for token in
             // tokens` copied it, retaining and releasing its payload.
             for index in tokens.indices {
-                string += self.renderToken(tokens[index], context: &context)
+                self.renderToken(tokens[index], context: &context, into: &output)
             }
         }
-        return string
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
+    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
         switch token {
         case .text(let text):
-            return text
+            output += text
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
@@ -49,47 +62,54 @@ extension MustacheTemplate {
                 // the casts below. Exactly `String`: a cast would also unwrap
                 // nested optionals, which the general path prints as such.
                 if Self.isString(child), let string = child as? String {
-                    return context.contentType.escapeText(string)
+                    context.contentType.escapeText(string, into: &output)
+                } else if let number = Self.exactly(Int.self, child) {
+                    // Syllabus patch: what the general path prints for them, without its casts.
+                    context.contentType.escapeText(String(number), into: &output)
+                } else if let bool = Self.exactly(Bool.self, child) {
+                    context.contentType.escapeText(bool ? "true" : "false", into: &output)
                 } else if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
+                    template.render(context: context, into: &output)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return context.contentType.escapeText(renderable.renderText)
+                    context.contentType.escapeText(renderable.renderText, into: &output)
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
+                    output += self.renderLambda(lambda, parameter: "", context: context)
                 } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                    context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)), into: &output)
                 }
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 if Self.isString(child), let string = child as? String {  // Syllabus patch, as above
-                    return string
+                    output += string
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return renderable.renderText
+                    output += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
                 } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child))
+                    output += String(describing: unwrapIfAnyContainsOptional(child))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+            // Syllabus patch: the values contexts are made of are no lambda; the cast is for the others.
+            if let child, !isPlainValue(child), !Self.isAnyArray(child), let lambda = child as? MustacheLambda {
+                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
             }
-            return self.renderSection(child, with: template, context: context)
+            self.renderSection(child, with: template, context: context, into: &output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            return self.renderInvertedSection(child, with: template, context: context)
+            self.renderInvertedSection(child, with: template, context: context, into: &output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
+                override.render(context: context.withBlockExpansion(indented: indented), into: &output)
             } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &output)
             }
 
         case .partial(let name, let indentation, let overrides):
@@ -100,20 +120,24 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
             let child = self.getChild(named: name, transforms: [], context: context)
             guard let childName = child as? String else {
-                return ""
+                return
             }
             if var template = context.library?.getTemplate(named: childName) {
                 #if DEBUG
@@ -122,14 +146,18 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .contentType(let contentType):
@@ -138,7 +166,6 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
     }
 
     /// Render a section
@@ -148,24 +175,36 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        var string = ""
+        self.renderSection(child, with: template, context: context, into: &string)
+        return string
+    }
+
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         // Syllabus patch: the common values are decided before the protocol
-        // casts of the switch below, with the same result.
-        if let bool = child as? Bool {
-            return bool ? template.render(context: context) : ""
+        // casts of the switch below, with the same result; an array of `Any`
+        // (a `MustacheSequence`) without the conformance lookup.
+        if let child, Self.isAnyArray(child), let array = child as? [Any] {
+            array.renderSection(with: template, context: context, into: &output)
+            return
+        } else if let bool = child as? Bool {
+            if bool { template.render(context: context, into: &output) }
+            return
         } else if let child, isPlainValue(child) {
-            return template.render(context: context.withObject(child))
+            template.render(context: context.withObject(child), into: &output)
+            return
         }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
+            array.renderSection(with: template, context: context, into: &output)
         case let bool as Bool:
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: context, into: &output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
+            return
         case .some(let value):
-            return template.render(context: context.withObject(value))
+            template.render(context: context.withObject(value), into: &output)
         case .none:
-            return ""
+            return
         }
     }
 
@@ -175,24 +214,28 @@ extension MustacheTemplate {
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
     /// - Returns: Rendered text
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         // Syllabus patch: as in `renderSection`.
-        if let bool = child as? Bool {
-            return bool ? "" : template.render(context: context)
+        if let child, Self.isAnyArray(child), let array = child as? [Any] {
+            array.renderInvertedSection(with: template, context: context, into: &output)
+            return
+        } else if let bool = child as? Bool {
+            if !bool { template.render(context: context, into: &output) }
+            return
         } else if let child, isPlainValue(child) {
-            return ""
+            return
         }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderInvertedSection(with: template, context: context)
+            array.renderInvertedSection(with: template, context: context, into: &output)
         case let bool as Bool:
-            return bool ? "" : template.render(context: context)
+            if !bool { template.render(context: context, into: &output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return template.render(context: context)
+            template.render(context: context, into: &output)
         case .some:
-            return ""
+            return
         case .none:
-            return template.render(context: context)
+            template.render(context: context, into: &output)
         }
     }
 
@@ -282,10 +325,16 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
+        /// Syllabus patch: a frame's unboxed dictionary is read without a cast.
+        func _getImmediateChild(named name: String, from frame: MustacheFrame) -> Any? {
+            if let dictionary = frame.dictionary { return dictionary[name] }
+            return _getImmediateChild(named: name, from: frame.object)
+        }
+
+        func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheStack) -> Any? {
             guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+            for frame in stack {
+                if let childObject = _getImmediateChild(named: name, from: frame) {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
@@ -299,7 +348,18 @@ extension MustacheTemplate {
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
-        if name == "." {
+        let first = name.utf8.first
+        if let first, first != UInt8(ascii: "."), !Self.hasDot(name) {
+            // Syllabus patch: the common name, tested on its bytes once instead of
+            // by the comparisons below; without a dot it needs no split.
+            child = nil
+            for frame in context.stack {
+                if let childObject = _getImmediateChild(named: name, from: frame) {
+                    child = childObject
+                    break
+                }
+            }
+        } else if name == "." {
             child = context.stack.last!
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
@@ -310,8 +370,8 @@ extension MustacheTemplate {
             // Syllabus patch: a name without a dot needs no split. (An empty
             // name, `{{}}`, splits into nothing and means the current object.)
             child = nil
-            for object in context.stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+            for frame in context.stack {
+                if let childObject = _getImmediateChild(named: name, from: frame) {
                     child = childObject
                     break
                 }
@@ -321,7 +381,7 @@ extension MustacheTemplate {
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if let value = child, !isPlainValue(value), let custom = value as? MustacheCustomRepresentation {
+        if let value = child, !isPlainValue(value), !Self.isAnyArray(value), let custom = value as? MustacheCustomRepresentation {
             child = custom.representation
         }
 
@@ -367,6 +427,18 @@ extension MustacheTemplate {
     /// standard types.
     private static func isString(_ value: Any) -> Bool {
         ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier(String.self)
+    }
+
+    /// Syllabus patch: whether `value` is exactly `[Any]`, an array that
+    /// renders as a sequence and is nothing else (see `isString`).
+    private static func isAnyArray(_ value: Any) -> Bool {
+        ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier([Any].self)
+    }
+
+    /// Syllabus patch: `value` when its type is exactly `T`, decided by its
+    /// metadata before a cast (a cast would also unwrap optionals).
+    private static func exactly<T>(_ type: T.Type, _ value: Any) -> T? {
+        ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier(T.self) ? value as? T : nil
     }
 
     private func isPlainValue(_ value: Any) -> Bool {

@@ -89,3 +89,45 @@ extension FastPathTests {
         XCTAssertEqual(rendered, "Optional(&quot;y&quot;)|Optional(\"y\")")
     }
 }
+
+// The second patch: rendering into one buffer, frames shared across pushes,
+// and the `[Any]`, `Int` and `Bool` fast paths.
+extension FastPathTests {
+    func testIntsAndBoolsPrintAsTheGeneralPathPrintsThem() throws {
+        let template = try MustacheTemplate(string: "{{i}} {{z}} {{t}} {{f}} {{{i}}} {{n}}")
+        let optional: Int? = 4
+        XCTAssertEqual(template.render(["i": -12, "z": 0, "t": true, "f": false, "n": optional as Any] as [String: Any]), "-12 0 true false -12 4")
+    }
+
+    func testArraysOfAnyAsSectionsWithTheirSequenceTransforms() throws {
+        let template = try MustacheTemplate(string: "{{#a}}{{#first()}}<{{/first()}}{{.}}{{^last()}},{{/last()}}{{#last()}}>{{/last()}}{{/a}}[{{#e}}x{{/e}}][{{^e}}empty{{/e}}][{{^a}}none{{/a}}]{{#n}}({{v}}){{/n}}")
+        let context: [String: Any] = [
+            "a": ["x", 2, true] as [Any], "e": [Any](),
+            "n": [["v": "1"] as [String: Any], ["v": "2"] as [String: Any]] as [Any],
+        ]
+        XCTAssertEqual(template.render(context), "<x,2,true>[][empty][](1)(2)")
+    }
+
+    func testAnArrayIsNoLambdaAndAnInnerFrameHidesAnOuterName() throws {
+        let template = try MustacheTemplate(string: "{{#items}}{{name}}/{{title}};{{/items}}{{name}}")
+        let context: [String: Any] = ["name": "page", "title": "T", "items": [["name": "a"], ["name": "b", "title": "own"]] as [Any]]
+        XCTAssertEqual(template.render(context), "a/T;b/own;page")
+    }
+
+    func testAContentTypeChangeInsideASectionStaysInIt() throws {
+        let library = try MustacheLibrary(templates: [
+            "text": MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}{{v}}"),
+            "page": MustacheTemplate(string: "{{v}}|{{#s}}{{%CONTENT_TYPE: TEXT}}{{v}}{{/s}}|{{v}}|{{> text}}|{{v}}"),
+        ])
+        XCTAssertEqual(library.render(["v": "<&>", "s": true] as [String: Any], withTemplate: "page"), "&lt;&amp;&gt;|<&>|&lt;&amp;&gt;|<&>|&lt;&amp;&gt;")
+    }
+
+    func testIndentedPartialsIndentEveryLineOfTheirOwn() throws {
+        let library = try MustacheLibrary(templates: [
+            "item": MustacheTemplate(string: "<li>{{.}}</li>\n{{#sub}}<b>\n{{/sub}}"),
+            "page": MustacheTemplate(string: "<ul>\n  {{#items}}\n  {{> item}}\n  {{/items}}\n</ul>\n"),
+        ])
+        let rendered = library.render(["items": ["a", "b"] as [Any], "sub": true] as [String: Any], withTemplate: "page")
+        XCTAssertEqual(rendered, "<ul>\n  <li>a</li>\n  <b>\n  <li>b</li>\n  <b>\n</ul>\n")
+    }
+}
