@@ -13,3 +13,15 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escape("Zoë & 🎓") == "Zoë &amp; 🎓")
     }
 }
+
+extension HTMLEscapingTests {
+    /// What the renderer calls: appends, escaping as `escape` does.
+    @Test func appendsToWhatIsThere() {
+        var output = "<p>"
+        let escaping = HTMLEscaping()
+        escaping.escapeText("plain ☕", into: &output)
+        escaping.escapeText("Zoë & <b>", into: &output)
+        escaping.escapeText("", into: &output)
+        #expect(output == "<p>plain ☕Zoë &amp; &lt;b&gt;")
+    }
+}

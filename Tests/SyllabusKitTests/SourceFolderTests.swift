@@ -116,3 +116,14 @@ import Testing
         #expect(!fm.fileExists(atPath: site.output.path))
     }
 }
+
+struct SourceFileStemTests {
+    @Test(arguments: [
+        ("content/courses/beam-vm.md", "beam-vm"), ("beam-vm.md", "beam-vm"), ("a/b/notes.txt", "notes.txt"),
+        ("content/courses/Muszyński.md", "Muszyński"), ("x/.md", ""), ("x/md", "md"), ("x/a.md.md", "a.md"),
+        ("x/y/", "y"), ("", ""), ("/", "/"), ("e\u{301}.md", "e\u{301}"),
+    ])
+    func theStemIsTheLastNameWithoutItsMd(_ path: String, _ stem: String) {
+        #expect(SourceFile.stem(path) == stem)
+    }
+}

@@ -14,8 +14,15 @@ struct SourceFile: Sendable {
     /// The file name without its `.md`: `beam-vm` for `content/courses/beam-vm.md`,
     /// the slug a course or profile file names.
     static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        // On the bytes: splitting by Character walks grapheme clusters, and this
+        // runs a few times for each of thousands of files.
+        let slash = UInt8(ascii: "/")
+        var end = path.utf8.endIndex
+        while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == slash { end = path.utf8.index(before: end) }
+        let start = path.utf8[..<end].lastIndex(of: slash).map { path.utf8.index(after: $0) } ?? path.utf8.startIndex
+        guard start < end else { return path }
+        let name = path[start..<end]
+        return String(name.utf8.count >= 3 && name.utf8.suffix(3).elementsEqual(".md".utf8) ? name.dropLast(3) : name)
     }
 
     /// Reads `relativePath` under `root`, reporting unreadable files and bytes

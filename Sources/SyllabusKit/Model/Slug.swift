@@ -84,6 +84,16 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+        return foldedNames.value(name) { foldUnicode(name) }
+    }
+
+    /// Names beyond ASCII, folded once per process: the same few hundred
+    /// instructor names come back in every course file, every feed event and
+    /// every card, and Foundation's decomposition made their folding a
+    /// percent or two of a whole build.
+    private static let foldedNames = Memo<String>()
+
+    private static func foldUnicode(_ name: String) -> String {
         // Canonical decomposition splits "ń" into "n" and a combining accent;
         // the accents are then dropped as non-alphanumeric.
         let decomposed = name.lowercased().decomposedStringWithCanonicalMapping
