@@ -5,22 +5,25 @@
 enum GoogleCalendarLink {
     static let endpoint = "https://calendar.google.com/calendar/render"
 
-    /// One link for `date`, a day of `run`.
-    static func url(_ course: Course, _ run: Run, on date: CalendarDate, pageURL: String) -> String {
-        let dates: String
-        switch run.hours {
-        case .allDay:
-            // All-day events end on the next day, exclusive, as in iCalendar.
-            dates = "\(date.basic)/\(date.adding(days: 1).basic)"
-        case let .hours(start, end):
-            dates = "\(date.basic)T\(clock(start))/\(date.basic)T\(clock(end))"
-        }
+    /// One link for each of `days`, days of `run`. The title, details and
+    /// place are the same in every link: encoded once, not once per day.
+    static func urls(_ course: Course, _ run: Run, days: [CalendarDate], pageURL: String) -> [String] {
         var details = course.summary.map { $0 + "\n\n" } ?? ""
         details += pageURL
-        var query = [("action", "TEMPLATE"), ("text", course.title), ("dates", dates), ("ctz", run.timezone),
-                     ("details", details)]
-        if let location = run.location { query.append(("location", location)) }
-        return endpoint + "?" + query.map { "\($0)=\(PercentEncoding.queryValue($1))" }.joined(separator: "&")
+        let head = endpoint + "?action=TEMPLATE&text=" + PercentEncoding.queryValue(course.title) + "&dates="
+        var tail = "&ctz=" + PercentEncoding.queryValue(run.timezone) + "&details=" + PercentEncoding.queryValue(details)
+        if let location = run.location { tail += "&location=" + PercentEncoding.queryValue(location) }
+        return days.map { date in
+            let dates: String
+            switch run.hours {
+            case .allDay:
+                // All-day events end on the next day, exclusive, as in iCalendar.
+                dates = "\(date.basic)/\(date.adding(days: 1).basic)"
+            case let .hours(start, end):
+                dates = "\(date.basic)T\(clock(start))/\(date.basic)T\(clock(end))"
+            }
+            return head + PercentEncoding.queryValue(dates) + tail
+        }
     }
 
     /// `090000`: local wall-clock time, no zone suffix, so `ctz` places it.

@@ -51,7 +51,9 @@ enum JSONText {
             out.append(contentsOf: NSDecimalNumber(decimal: number).stringValue.utf8)
         case let .object(fields):
             out.append(UInt8(ascii: "{"))
-            for (offset, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            // By UTF-8 bytes, which for the ASCII names of schema.org is their order as
+            // strings, and skips String's Unicode comparison.
+            for (offset, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
@@ -71,8 +73,13 @@ enum JSONText {
     private static let hex = Array("0123456789abcdef".utf8)
 
     private static func writeString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        // The string's own bytes, not a copy: every page writes a few hundred of these.
+        text.withUTF8 { writeString(bytes: $0, to: &out) }
+    }
+
+    private static func writeString(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(text.utf8)
         var copied = 0
         var index = 0
         while index < bytes.count {

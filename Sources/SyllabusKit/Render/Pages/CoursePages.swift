@@ -36,8 +36,8 @@ extension PageContexts {
         let showLocation = run.location != course.location || Set(course.runs.map(\.location)).count > 1
         let calendar = feed.map { feed in
             let pageURL = paths.absolute(SitePaths.course(course.slug))
-            let links = days.map { date in
-                DayLink(url: GoogleCalendarLink.url(course, run, on: date, pageURL: pageURL), label: DateText.short(date))
+            let links = zip(days, GoogleCalendarLink.urls(course, run, days: days, pageURL: pageURL)).map { date, url in
+                DayLink(url: url, label: DateText.short(date))
             }
             return RunCalendar(google: links.count == 1 ? links[0].url : nil, googleDays: links.count > 1 ? links : [],
                                multiDay: links.count > 1, ics: feed.https)
