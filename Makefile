@@ -4,7 +4,7 @@ BIN_DEBUG := .build/debug/syllabus
 BIN_RELEASE := .build/release/syllabus
 PYTEST := .venv/bin/pytest
 
-.PHONY: site build release test unit-test integration-test deps test-deps clean bench fuzz leakcheck
+.PHONY: site build release test unit-test integration-test deps test-deps clean bench profile fuzz leakcheck
 
 ## make site: install what is missing, build, and write public/ from content/.
 site: release
@@ -44,6 +44,16 @@ BENCH_SIZES ?= 1000,10000
 BENCH_RUNS ?= 3
 bench: release
 	python3 scripts/bench.py --bin $(CURDIR)/$(BIN_RELEASE) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --results bench
+
+## make profile: release build; `perf record` of one build of the PROFILE_SIZE-course corpus (the
+## one make bench generates), summarised by part of the build and kind of work into
+## bench/profile-<date>.md (scripts/bench-profile.py; needs perf: Debian's linux-perf).
+PROFILE_SIZE ?= 10000
+PROFILE_SITE = $(HOME)/.cache/syllabus-bench/syllabus-$(PROFILE_SIZE)
+profile: release
+	test -f $(PROFILE_SITE)/content/site.yml || python3 scripts/gen-catalog.py --courses $(PROFILE_SIZE) --seed 1 --out $(PROFILE_SITE)
+	python3 scripts/bench-profile.py --bin $(CURDIR)/$(BIN_RELEASE) --site $(PROFILE_SITE) \
+		--out bench/profile-$$(date +%Y-%m-%d)-$(PROFILE_SIZE).md
 
 ## make fuzz: libFuzzer for FUZZ_SECONDS each (default 60) on the course-file loader, then on
 ## the whole pipeline (a site of several files, templates included, checked as `syllabus check`).
