@@ -65,10 +65,13 @@ struct SourceFile: Sendable {
             log.error(location, "cannot read the file: it is not a regular file (a folder, device, FIFO or socket)")
             return nil
         }
-        var data = Data(count: Int(status.st_size))
+        // The size `fstat` gave, plus one byte: a file read to that byte has
+        // grown since, and only then is the buffer made larger. (Growing it by
+        // 64 KB to see the end zero-filled 64 KB for every file.)
+        var data = Data(count: Int(status.st_size) + 1)
         var filled = 0
         while true {
-            if filled == data.count { data.count += 65_536 }
+            if filled == data.count { data.count += max(65_536, data.count) }
             let count = data.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
