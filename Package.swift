@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(
             name: "SyllabusKitTests",
-            dependencies: ["SyllabusKit"],
+            dependencies: ["SyllabusKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(name: "SyllabusCLITests", dependencies: []),

@@ -1,3 +1,4 @@
+import Mustache
 import Testing
 @testable import SyllabusKit
 
@@ -104,7 +105,7 @@ import Testing
         var missing: [String] = [], reached = Set<String>()
         func lookup(_ name: String, _ frames: [Any]) -> Any? {
             for frame in frames.reversed() {
-                if let fields = frame as? [String: Any], let value = fields[name] { return value }
+                if let fields = frame as? MustacheFields, let value = fields[name] { return value }
             }
             return nil
         }

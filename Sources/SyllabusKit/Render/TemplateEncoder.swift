@@ -1,3 +1,5 @@
+import Mustache
+
 /// Page data whose fields a template sees in the frame of the value that
 /// holds it, not under the field's own name: the page shell and a listing's
 /// sections are names of the page itself (`{{site_title}}`, `{{#sections}}`),
@@ -8,8 +10,9 @@ protocol TemplateInline: Encodable {}
 
 /// The one edge between typed page data and Mustache: any `Encodable` page
 /// struct becomes the values the vendored Mustache renders fastest (see
-/// Vendor/swift-mustache/SYLLABUS.md) — `[String: Any]` for a struct, `[Any]`
-/// for an array, and `String`, `Bool` and `Int` as themselves.
+/// Vendor/swift-mustache/SYLLABUS.md) — `MustacheFields` for a struct (its
+/// names in order, found without hashing), `[Any]` for an array, and
+/// `String`, `Bool` and `Int` as themselves.
 ///
 /// A `nil` optional is written as `false`, never left out: a missing key
 /// makes Mustache search the enclosing frames, which is slow and can find a
@@ -18,9 +21,9 @@ protocol TemplateInline: Encodable {}
 enum TemplateEncoder {
     /// The frame a template renders `value` in. `absent` stands for a `nil`
     /// optional; a test passes a marker to see that a sample sets every field.
-    static func frame(_ value: some Encodable, absent: Any = false) -> [String: Any] {
+    static func frame(_ value: some Encodable, absent: Any = false) -> MustacheFields {
         // A page has some 40 to 60 names: room for them up front spares the
-        // dictionary its five regrowths, each rehashing every key.
+        // arrays their regrowths.
         let encoder = ValueEncoder(absent: absent, capacity: 64)
         encode(value, with: encoder)
         return encoder.dictionary
@@ -52,7 +55,7 @@ private final class ValueEncoder: Encoder {
     // One encoder is filled by one thread, through its containers only: the
     // dynamic exclusivity checks of class properties cost more than the
     // writes they guard.
-    @exclusivity(unchecked) var fields: [String: Any] = [:]
+    @exclusivity(unchecked) var fields = MustacheFields(capacity: 0)
     @exclusivity(unchecked) var items: [Any] = []
     @exclusivity(unchecked) var single: Any?
     var isUnkeyed = false
@@ -75,7 +78,7 @@ private final class ValueEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         // Asked again for an inline field's fields: already reserved.
-        if fields.isEmpty { fields.reserveCapacity(capacity) }
+        if fields.count == 0 { fields = MustacheFields(capacity: capacity) }
         return KeyedEncodingContainer(KeyedFields<Key>(encoder: self))
     }
 
@@ -88,7 +91,7 @@ private final class ValueEncoder: Encoder {
         SingleValue(encoder: self)
     }
 
-    var dictionary: [String: Any] {
+    var dictionary: MustacheFields {
         hasNested ? fields.mapValues(Self.resolved) : fields
     }
 
@@ -128,7 +131,7 @@ private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: ValueEncoder
     var codingPath: [CodingKey] { [] }
 
-    private func set(_ value: Any, _ key: Key) { encoder.fields[key.stringValue] = value }
+    private func set(_ value: Any, _ key: Key) { encoder.fields.set(key.stringValue, value) }
 
     mutating func encodeNil(forKey key: Key) { set(encoder.absent, key) }
     mutating func encode(_ value: Bool, forKey key: Key) { set(value, key) }
@@ -188,7 +191,7 @@ private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> Encoder {
         let child = encoder.nested()
-        encoder.fields["super"] = child
+        encoder.fields.set("super", child)
         return child
     }
 

@@ -12,15 +12,18 @@
 /// a sequence), retaining every object below; a frame is one allocation that
 /// shares everything below it. A frame that is exactly `[String: Any]` keeps
 /// it unboxed, so a name is looked up without a cast per frame and tag.
+/// `MustacheFields` are kept unboxed the same way.
 final class MustacheFrame {
     let object: Any
     let dictionary: [String: Any]?
+    let fields: MustacheFields?
     let parent: MustacheFrame?
 
     init(_ object: Any, parent: MustacheFrame?) {
         self.object = object
-        self.dictionary =
-            ObjectIdentifier(type(of: object)) == ObjectIdentifier([String: Any].self) ? object as? [String: Any] : nil
+        let type = ObjectIdentifier(Swift.type(of: object))
+        self.dictionary = type == ObjectIdentifier([String: Any].self) ? object as? [String: Any] : nil
+        self.fields = type == ObjectIdentifier(MustacheFields.self) ? object as? MustacheFields : nil
         self.parent = parent
     }
 }

@@ -289,6 +289,8 @@ extension MustacheTemplate {
                 let dictionary = object as? [String: Any]
             {
                 return dictionary[name]
+            } else if let fields = Self.exactly(MustacheFields.self, object) {
+                return fields[name]
             } else if isPlainValue(object) {
                 // A String, Bool or Int frame (inside `{{#text}}…{{/text}}`)
                 // has no named children: its Mirror has none.
@@ -327,6 +329,7 @@ extension MustacheTemplate {
 
         /// Syllabus patch: a frame's unboxed dictionary is read without a cast.
         func _getImmediateChild(named name: String, from frame: MustacheFrame) -> Any? {
+            if let fields = frame.fields { return fields[name] }
             if let dictionary = frame.dictionary { return dictionary[name] }
             return _getImmediateChild(named: name, from: frame.object)
         }
@@ -445,5 +448,6 @@ extension MustacheTemplate {
         let type = ObjectIdentifier(Swift.type(of: value))
         return type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Bool.self)
             || type == ObjectIdentifier(Int.self) || type == ObjectIdentifier([String: Any].self)
+            || type == ObjectIdentifier(MustacheFields.self)
     }
 }

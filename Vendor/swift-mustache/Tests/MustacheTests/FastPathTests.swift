@@ -131,3 +131,38 @@ extension FastPathTests {
         XCTAssertEqual(rendered, "<ul>\n  <li>a</li>\n  <b>\n  <li>b</li>\n  <b>\n</ul>\n")
     }
 }
+
+// `MustacheFields` (ours, not upstream's): a context of named values that
+// renders as the same `[String: Any]` would.
+extension FastPathTests {
+    private func fields(_ pairs: KeyValuePairs<String, Any>) -> MustacheFields {
+        var fields = MustacheFields()
+        for (name, value) in pairs { fields.set(name, value) }
+        return fields
+    }
+
+    func testFieldsRenderAsADictionaryWould() throws {
+        let template = try MustacheTemplate(string:
+            "{{title}}|{{#card}}{{name}}/{{title}}{{/card}}|{{card.name}}|{{#items}}<{{n}}{{title}}>{{/items}}|{{^card}}no{{/card}}{{^none}}none{{/none}}|{{#flag}}F{{/flag}}|{{missing}}")
+        let card = fields(["name": "a & b"])
+        let items: [Any] = [fields(["n": "1"]), fields(["n": "2", "title": "own"])]
+        let asFields = fields(["title": "T", "card": card, "items": items, "none": false, "flag": true])
+        let asDictionary: [String: Any] = [
+            "title": "T", "card": ["name": "a & b"] as [String: Any],
+            "items": [["n": "1"], ["n": "2", "title": "own"]] as [Any], "none": false, "flag": true,
+        ]
+        XCTAssertEqual(template.render(asFields), "T|a &amp; b/T|a &amp; b|<1T><2own>|none|F|")
+        XCTAssertEqual(template.render(asFields), template.render(asDictionary))
+    }
+
+    func testTheLaterOfTwoValuesOfOneNameIsFound() {
+        var fields = MustacheFields()
+        fields.set("a", "first")
+        fields.set("b", 2)
+        fields.set("a", "second")
+        XCTAssertEqual(fields["a"] as? String, "second")
+        XCTAssertEqual(fields["b"] as? Int, 2)
+        XCTAssertNil(fields["c"])
+        XCTAssertEqual(fields.mapValues { "\($0)!" }["b"] as? String, "2!")
+    }
+}
