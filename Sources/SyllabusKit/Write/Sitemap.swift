@@ -5,21 +5,36 @@ enum Sitemap {
     static let urlsPerFile = 50_000
     static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-    /// The sitemap files to write, `sitemap.xml` first.
-    static func files(pagePaths: [String], paths: SitePaths, limit: Int = urlsPerFile) -> [(path: String, xml: String)] {
-        let folders = pagePaths.filter { $0.hasSuffix("index.html") }.sorted()
-            .map { String($0.dropLast("index.html".count)) }
-        guard folders.count > limit else { return [("sitemap.xml", urlset(folders[...], paths: paths))] }
-        let parts = stride(from: 0, to: folders.count, by: limit).map { folders[$0..<min(folders.count, $0 + limit)] }
-        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"\(namespace)\">\n"
-        var files: [(path: String, xml: String)] = []
-        for (offset, part) in parts.enumerated() {
-            let name = "sitemap-\(offset + 1).xml"
-            index += "<sitemap><loc>\(XMLText.escape(paths.absolute(name)))</loc></sitemap>\n"
-            files.append((name, urlset(part, paths: paths)))
+    /// One sitemap file, whose XML is made only when it is asked for: a
+    /// preview's rebuild writes it only when pages came or went, and making
+    /// it escapes and sorts every page's URL.
+    struct File: Sendable {
+        let path: String
+        fileprivate let make: @Sendable () -> String
+        var xml: String { make() }
+    }
+
+    /// The sitemap files to write, `sitemap.xml` first. Which files there are
+    /// depends only on how many pages there are; their URLs are sorted once,
+    /// when the first file is made.
+    static func files(pagePaths: [String], paths: SitePaths, limit: Int = urlsPerFile) -> [File] {
+        let count = pagePaths.count { $0.hasSuffix("index.html") }
+        let sorted = Memo<[String]>()
+        @Sendable func folders() -> [String] {
+            sorted.value("") {
+                pagePaths.filter { $0.hasSuffix("index.html") }.sorted().map { String($0.dropLast("index.html".count)) }
+            }
         }
-        index += "</sitemapindex>\n"
-        return [("sitemap.xml", index)] + files
+        guard count > limit else { return [File(path: "sitemap.xml") { urlset(folders()[...], paths: paths) }] }
+        let parts = stride(from: 0, to: count, by: limit).map { $0..<min(count, $0 + limit) }
+        let names = parts.indices.map { "sitemap-\($0 + 1).xml" }
+        let index = File(path: "sitemap.xml") {
+            var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"\(namespace)\">\n"
+            for name in names { index += "<sitemap><loc>\(XMLText.escape(paths.absolute(name)))</loc></sitemap>\n" }
+            index += "</sitemapindex>\n"
+            return index
+        }
+        return [index] + zip(names, parts).map { name, part in File(path: name) { urlset(folders()[part], paths: paths) } }
     }
 
     private static func urlset(_ folders: ArraySlice<String>, paths: SitePaths) -> String {
