@@ -101,6 +101,7 @@ public enum SiteBuilder {
         let output = write ? try policy.output(for: options) : options.output
 
         progress.stage("Loading")
+        policy.cache.startBuild()
         let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: policy.cache)
         log.merge(content.log)
         let templates = TemplateSet.load(root: options.root, log: &log)

@@ -58,12 +58,58 @@ import Testing
         #expect(kinds.values.allSatisfy { $0 >= 5 }, "\(kinds)")
     }
 
+    /// The page of a file the save changed is rendered before the listings
+    /// that also show it, so the page its author watches is up first; a
+    /// page of an unchanged file waits its turn.
+    @Test func theSavedFilesPageIsRenderedFirst() throws {
+        let site = try TestSite(["content/courses/edited.md": "---\ntitle: Edited\n---\n",
+                                 "content/courses/other.md": "---\ntitle: Other\n---\n"])
+        defer { site.remove() }
+        let cache = BuildCache(keeps: true)
+        cache.startBuild()
+        for path in ["content/courses/edited.md", "content/courses/other.md"] {
+            _ = cache.course(at: path, root: site.root.path, settings: 0) { BuildCache.Loaded(value: nil, log: DiagnosticLog()) }
+        }
+        // The next build: only `edited.md` changed since.
+        try site.write(Data("---\ntitle: Edited again\n---\n".utf8), to: "content/courses/edited.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
+                                              ofItemAtPath: site.root.appendingPathComponent("content/courses/edited.md").path)
+        cache.startBuild()
+        for path in ["content/courses/edited.md", "content/courses/other.md"] {
+            _ = cache.course(at: path, root: site.root.path, settings: 0) { BuildCache.Loaded(value: nil, log: DiagnosticLog()) }
+        }
+        let order = RenderOrder()
+        func page(_ path: String, source: String?) -> Page {
+            Page(path: path, key: 1, source: source) {
+                order.started(path)
+                return path
+            }
+        }
+        let listings = (0..<300).map { page("page/\($0)/index.html", source: nil) }
+        let pages = listings + [page("courses/other/index.html", source: "content/courses/other.md"),
+                                page("courses/edited/index.html", source: "content/courses/edited.md")]
+        try OutputSink(folder: nil, cache: cache).write(pages, progress: .silent)
+        let position = order.position("courses/edited/index.html")
+        // Every core starts at once: the edited page is among the first they take.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(position >= 1 && position <= cores, "the edited course's page was rendered as number \(position) of \(pages.count)")
+        #expect(order.position("courses/other/index.html") > cores)
+    }
+
     private func difference(_ preview: [String: Data], _ full: [String: Data]) -> String {
         let onlyPreview = Set(preview.keys).subtracting(full.keys).sorted()
         let onlyFull = Set(full.keys).subtracting(preview.keys).sorted()
         let changed = Set(preview.keys).intersection(full.keys).filter { preview[$0] != full[$0] }.sorted()
         return "only in the rebuild: \(onlyPreview); only in the full build: \(onlyFull); different: \(changed)"
     }
+}
+
+/// Which page each render call was for, in the order they started (1-based).
+private final class RenderOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+    func started(_ path: String) { lock.withLock { paths.append(path) } }
+    func position(_ path: String) -> Int { lock.withLock { (paths.firstIndex(of: path) ?? -1) + 1 } }
 }
 
 /// The random edits, from a seed: the same seed gives the same run.

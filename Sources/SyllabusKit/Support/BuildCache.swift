@@ -34,6 +34,8 @@ final class BuildCache: @unchecked Sendable {
     private var pageKeys: [String: Int] = [:]
     private var writtenPaths: Set<String> = []
     private var settingsKey: Int?
+    /// Source files read again (not reused) by the build under way.
+    private var reread: Set<String> = []
     /// Rendered entry cards and calendar events: within one build, and across
     /// rebuilds for a preview.
     let cards = CardCache()
@@ -60,8 +62,23 @@ final class BuildCache: @unchecked Sendable {
         let inputs = pageKey(stamp.modified, stamp.size, settings)
         if let kept = lock.withLock({ self[keyPath: table][path] }), kept.inputs == inputs { return kept.value }
         let loaded = load()
-        if loaded.wasRead { lock.withLock { self[keyPath: table][path] = Kept(inputs: inputs, value: loaded) } }
+        lock.withLock {
+            reread.insert(path)
+            if loaded.wasRead { self[keyPath: table][path] = Kept(inputs: inputs, value: loaded) }
+        }
         return loaded
+    }
+
+    /// Starts a build: no source file has been read by it yet.
+    func startBuild() {
+        lock.withLock { reread = [] }
+    }
+
+    /// Whether this build read `source` again because it changed (always
+    /// false for a full build, which compares nothing).
+    func wasReread(_ source: String?) -> Bool {
+        guard keeps, let source else { return false }
+        return lock.withLock { reread.contains(source) }
     }
 
     /// The HTML of a Markdown body whose inputs hash to `key`, rendered once;

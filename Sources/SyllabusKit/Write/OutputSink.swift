@@ -49,11 +49,22 @@ struct OutputSink: Sendable {
     }
 
     /// Renders and writes pages on both cores; each page is dropped from
-    /// memory as soon as it is on disk.
-    private func write(_ pages: [Page], progress: Progress) throws {
-        let failures = pages.parallelMap { page -> String? in
+    /// memory as soon as it is on disk. A preview renders only the pages
+    /// whose fingerprint changed, the pages of the files just saved first:
+    /// the edited course's page is visible before its listings are redrawn.
+    func write(_ pages: [Page], progress: Progress) throws {
+        var first: [Page] = [], rest: [Page] = []
+        for page in pages {
+            if cache.isCurrent(page.path, key: page.key) {
+                progress.advance()
+            } else if cache.wasReread(page.source) {
+                first.append(page)
+            } else {
+                rest.append(page)
+            }
+        }
+        let failures = (first + rest).parallelMap { page -> String? in
             defer { progress.advance() }
-            if cache.isCurrent(page.path, key: page.key) { return nil }
             let text = page.render()
             do {
                 try folder?.write(text, to: page.path)
