@@ -58,6 +58,29 @@ import Testing
         #expect(kinds.values.allSatisfy { $0 >= 5 }, "\(kinds)")
     }
 
+    /// A file moved over another keeps its own modification time: with the
+    /// same time and length as the file it replaced, only its inode tells
+    /// the rebuild that the course must be read again.
+    @Test func aFileMovedOverAnotherIsReadAgain() throws {
+        let site = try TestSite(["content/courses/alpha.md": "---\ntitle: Aaaaa\n---\n",
+                                 "content/courses/beta.md": "---\ntitle: Bbbbb\n---\n"])
+        defer { site.remove() }
+        let saved = Date(timeIntervalSince1970: 1_700_000_000)
+        for name in ["alpha", "beta"] {
+            try FileManager.default.setAttributes([.modificationDate: saved],
+                                                  ofItemAtPath: site.root.appendingPathComponent("content/courses/\(name).md").path)
+        }
+        let preview = PreviewRebuild()
+        let output = site.folder.appendingPathComponent("preview")
+        try SiteBuilder.build(site.options(output: output), preview: preview)
+        #expect(rename(site.root.appendingPathComponent("content/courses/beta.md").path,
+                       site.root.appendingPathComponent("content/courses/alpha.md").path) == 0)
+        try SiteBuilder.build(site.options(output: output), preview: preview)
+        let page = try String(contentsOf: output.appendingPathComponent("courses/alpha/index.html"), encoding: .utf8)
+        #expect(page.contains("Bbbbb"), "courses/alpha/ still shows the file that was replaced")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("courses/beta/index.html").path))
+    }
+
     /// The page of a file the save changed is rendered before the listings
     /// that also show it, so the page its author watches is up first; a
     /// page of an unchanged file waits its turn.

@@ -59,7 +59,7 @@ final class BuildCache: @unchecked Sendable {
                               load: () -> Loaded<Value>) -> Loaded<Value> {
         // The stamp is taken before reading, so a save during the read is seen next time.
         guard keeps, let stamp = Self.stamp(of: root + "/" + path) else { return load() }
-        let inputs = pageKey(stamp.modified, stamp.size, settings)
+        let inputs = pageKey(stamp.modified, stamp.size, stamp.inode, settings)
         if let kept = lock.withLock({ self[keyPath: table][path] }), kept.inputs == inputs { return kept.value }
         let loaded = load()
         lock.withLock {
@@ -90,8 +90,11 @@ final class BuildCache: @unchecked Sendable {
         return rendered
     }
 
-    /// Modification time (to the nanosecond) and size, from one `stat` call.
-    private static func stamp(of path: String) -> (modified: Double, size: Int)? {
+    /// Modification time (to the nanosecond), size and inode, from one `stat`
+    /// call. The inode tells a file moved over another (`mv new.md old.md`,
+    /// which keeps the new file's time) from the one it replaced, even when
+    /// both were saved in the same clock tick with the same length.
+    private static func stamp(of path: String) -> (modified: Double, size: Int, inode: UInt64)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
@@ -99,7 +102,7 @@ final class BuildCache: @unchecked Sendable {
         #else
         let time = info.st_mtim
         #endif
-        return (Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, Int(info.st_size))
+        return (Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, Int(info.st_size), UInt64(info.st_ino))
     }
 
     /// Forgets page fingerprints and memos when what every page depends on
