@@ -43,7 +43,7 @@ public struct Timeline: Sendable {
             withUpcoming.insert(scheduled.course.slug)
         }
         let rest = courses.filter { !withUpcoming.contains($0.slug) }
-            .sorted { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }
+            .sorted(by: Course.alphabetical)
         for course in rest {
             items.append(ListingItem(section: .noUpcoming, entry: .entry(course, lastRun: lastPastRun(of: course))))
         }

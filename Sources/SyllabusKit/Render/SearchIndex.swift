@@ -38,7 +38,7 @@ enum SearchIndex {
             }
         }
         var hourStarts: [Int] = []
-        let courses = index.catalog.courses.sorted { ($0.sortTitle, $0.slug) < ($1.sortTitle, $1.slug) }
+        let courses = index.catalog.courses.sorted(by: Course.alphabetical)
         var entries: [JSONValue] = []
         entries.reserveCapacity(courses.count)
 
