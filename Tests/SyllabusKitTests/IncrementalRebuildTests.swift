@@ -81,6 +81,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("courses/beta/index.html").path))
     }
 
+    /// A page of the days index shows whole months: an edit to a course in
+    /// May leaves the page of June's days as written (the same file, not
+    /// one rewritten with the same bytes).
+    @Test func anEditRewritesOnlyTheDaysPageOfItsMonths() throws {
+        let site = try TestSite([
+            "content/site.yml": TestSite.siteYML + "\npage_size: 1\n",
+            "content/courses/may.md": "---\ntitle: May\nstart: 2020-05-25\n---\n",
+            "content/courses/june.md": "---\ntitle: June\nstart: 2020-06-15\n---\n",
+        ])
+        defer { site.remove() }
+        let preview = PreviewRebuild()
+        let output = site.folder.appendingPathComponent("preview")
+        try SiteBuilder.build(site.options(output: output), preview: preview)
+        func inode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
+        }
+        let (mayPage, junePage) = ("days/index.html", "days/page/2/index.html")
+        let before = (try inode(mayPage), try inode(junePage))
+        try site.write(Data("---\ntitle: May, edited\nstart: 2020-05-25\n---\n".utf8), to: "content/courses/may.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
+                                              ofItemAtPath: site.root.appendingPathComponent("content/courses/may.md").path)
+        try SiteBuilder.build(site.options(output: output), preview: preview)
+        #expect(try inode(mayPage) != before.0, "the page of May's days was not written again")
+        #expect(try inode(junePage) == before.1, "the page of June's days was written again")
+        let page = try String(contentsOf: output.appendingPathComponent(mayPage), encoding: .utf8)
+        #expect(page.contains("May, edited"))
+    }
+
     /// The page of a file the save changed is rendered before the listings
     /// that also show it, so the page its author watches is up first; a
     /// page of an unchanged file waits its turn.

@@ -4,18 +4,18 @@ extension PageContexts {
     func daysPages(templates: TemplateSet) -> [Page] {
         let pagination = Pagination(listing: SitePaths.days, items: index.days.count, pageSize: site.pageSize)
         return (1...pagination.count).map { number in
-            let days = Pagination.slice(index.days, page: number, size: site.pageSize)
+            let days = Array(Pagination.slice(index.days, page: number, size: site.pageSize))
+            // A page shows whole months, so it changes only when the sessions
+            // of its months do: an edit re-renders the page of the course's
+            // months, not every page of the index.
+            let calendar = calendarMonths(days)
+            let sessions = calendar.map(sessionsKey)
             return Page.html(at: pagination.folder(number),
-                             key: key(index.runs, number, pagination.count, index.catalog.buildDate)) {
+                             key: key(days, sessions, number, pagination.count, index.catalog.buildDate)) {
                 // Each month is rendered once and kept while its sessions stay the
                 // same: an edit re-renders one month, not the whole index.
-                let months = calendarMonths(Array(days)).map { month in
-                    var sessions = Hasher()
-                    let first = CalendarDate(year: month.year, month: month.month, day: 1)!
-                    for offset in 0..<CalendarDate.daysIn(month: month.month, year: month.year) {
-                        sessions.combine(index.sessionsByDay[first.adding(days: offset)] ?? [])
-                    }
-                    return RenderedHTML(html: cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions.finalize())") {
+                let months = zip(calendar, sessions).map { month, sessions in
+                    RenderedHTML(html: cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions)") {
                         templates.render("days-month", monthData(month))
                     })
                 }
@@ -30,6 +30,17 @@ extension PageContexts {
     }
 
     private typealias CalendarMonth = (year: Int, month: Int, days: [CalendarDate])
+
+    /// A fingerprint of the sessions of every day of `month`: what its grid
+    /// and its list show.
+    private func sessionsKey(_ month: CalendarMonth) -> Int {
+        var sessions = Hasher()
+        let first = CalendarDate(year: month.year, month: month.month, day: 1)!
+        for offset in 0..<CalendarDate.daysIn(month: month.month, year: month.year) {
+            sessions.combine(index.sessionsByDay[first.adding(days: offset)] ?? [])
+        }
+        return sessions.finalize()
+    }
 
     /// The months of `days`, each with those of its days.
     private func calendarMonths(_ days: [CalendarDate]) -> [CalendarMonth] {
