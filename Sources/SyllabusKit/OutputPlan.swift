@@ -14,6 +14,8 @@ struct OutputPlan: Sendable {
     let media: [String]
     /// The size of each feed as it is rendered, for the warning about large feeds.
     private let feedSizes = FeedSizes()
+    /// Course bodies rendered with their pages report their broken links here.
+    private let bodies: RenderedBodies
     private let shownOutput: URL
 
     /// The path of every file the build writes.
@@ -29,6 +31,11 @@ struct OutputPlan: Sendable {
         feedSizes.warn(output: shownOutput, log: &log)
     }
 
+    /// The broken links of the bodies rendered with their pages, once the pages are.
+    func reportBodyLinks(log: inout DiagnosticLog) {
+        bodies.reportLate(log: &log)
+    }
+
     /// Files that are neither pages nor feeds: sitemaps, the search index, assets and media.
     var otherFileCount: Int { indexes.count + assets.count + media.count }
 
@@ -41,6 +48,7 @@ struct OutputPlan: Sendable {
                                     prices: PriceText(language: index.catalog.site.language),
                                     facets: Facets.of(index, site: index.catalog.site))
         pages = PagePlan.pages(contexts, templates: templates)
+        self.bodies = bodies
         let feedWriter = FeedWriter(site: index.catalog.site, paths: paths, timestamp: options.timestamp,
                                     buildDate: buildDate.today, ledger: ledger, prices: contexts.prices, database: options.zones,
                                     // Each event is in several feeds (catalog, course,

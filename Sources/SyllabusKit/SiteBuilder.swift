@@ -113,7 +113,11 @@ public enum SiteBuilder {
         let catalog = CatalogChecker.check(content, site: site, includeDrafts: options.includeDrafts,
                                            buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
-        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, cache: policy.cache, log: &log)
+        // A build that may skip pages renders every body now, so that each
+        // rebuild reports every broken link; one that renders every page
+        // renders each body with its page.
+        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, upFront: policy.fingerprints,
+                                           cache: policy.cache, log: &log)
         clock.lap("markdown")
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 

@@ -1,18 +1,30 @@
 import CommonMark
 
-/// Every Markdown body of the catalog rendered to HTML, once per build.
+/// Every Markdown body of the catalog as HTML, rendered once per build.
+///
+/// A course's HTML is made where its page is rendered and dropped once that
+/// page is written: at 100,000 courses the bodies held together were half a
+/// gigabyte. Only a build that may skip pages (`syllabus serve`, whose cache
+/// keeps every body anyway) renders them all up front, so that a broken link
+/// is reported on every rebuild, not only on the one that renders its page.
 struct RenderedBodies: Sendable {
-    var courses: [Slug: String] = [:]
     var instructors: [Slug: String] = [:]
     /// What the HTML of every body depends on besides its own file (the base
     /// URL, the options, which course files exist): with a course's
     /// fingerprint it identifies that course's HTML without hashing it.
     var contextKey = 0
+    /// Bodies rendered up front, by course; empty when they are rendered with their pages.
+    private var courses: [Slug: String] = [:]
+    private let renderer: BodyRenderer
+    private let cache: BuildCache
+    /// Broken links found while pages render, for `reportLate`.
+    private let lateLog = SharedLog()
 
-    /// Renders in parallel; broken links to course files become errors at
-    /// their line in the source file.
-    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, cache: BuildCache = BuildCache(keeps: false),
-                       log: inout DiagnosticLog) -> RenderedBodies {
+    /// Renders the instructors' bios, and the courses' bodies too when
+    /// `upFront`; broken links to course files become errors at their line
+    /// in the source file.
+    static func render(_ catalog: Catalog, content: LoadedContent, paths: SitePaths, upFront: Bool,
+                       cache: BuildCache = BuildCache(keeps: false), log: inout DiagnosticLog) -> RenderedBodies {
         let published = Set(catalog.courses.map(\.slug))
         let renderer = BodyRenderer(
             paths: paths,
@@ -32,31 +44,55 @@ struct RenderedBodies: Sendable {
         for stem in renderer.unloadedFiles { files ^= ("failed/" + stem).hashValue }
         contextHasher.combine(files)
         contextHasher.combine(renderer.courseFiles.count)
-        let contextKey = contextHasher.finalize()
-        // A body's HTML is identified by the context and its own inputs.
-        @Sendable func render(_ text: String, of inputs: Int, file: String, firstLine: Int) -> (html: String, log: DiagnosticLog) {
-            cache.body(for: pageKey(contextKey, inputs)) {
-                var bodyLog = DiagnosticLog()
-                let html = renderer.render(text, file: file, firstLine: firstLine, log: &bodyLog)
-                return (html, bodyLog)
+        var bodies = RenderedBodies(contextKey: contextHasher.finalize(), renderer: renderer, cache: cache)
+        if upFront {
+            let renderer = bodies
+            let results = catalog.courses.parallelMap { renderer.render($0) }
+            for (course, result) in zip(catalog.courses, results) {
+                bodies.courses[course.slug] = result.html
+                log.merge(result.log)
             }
-        }
-        // The fingerprint covers the file's text and path.
-        let courseResults = catalog.courses.parallelMap { course in
-            render(course.body, of: course.fingerprint, file: course.source.path, firstLine: course.bodyLine)
-        }
-        var bodies = RenderedBodies()
-        bodies.contextKey = contextKey
-        for (course, result) in zip(catalog.courses, courseResults) {
-            bodies.courses[course.slug] = result.html
-            log.merge(result.log)
         }
         for instructor in catalog.instructors {
             guard let source = instructor.source, !instructor.bio.allSatisfy(\.isWhitespace) else { continue }
-            let result = render(instructor.bio, of: instructor.hashValue, file: source.path, firstLine: instructor.bodyLine)
+            let result = bodies.render(instructor.bio, of: instructor.hashValue, file: source.path, firstLine: instructor.bodyLine)
             log.merge(result.log)
             bodies.instructors[instructor.slug] = result.html
         }
         return bodies
+    }
+
+    private init(contextKey: Int, renderer: BodyRenderer, cache: BuildCache) {
+        self.contextKey = contextKey
+        self.renderer = renderer
+        self.cache = cache
+    }
+
+    /// The HTML of `course`'s body: the one rendered up front, else rendered
+    /// now, its broken links kept for `reportLate`.
+    func html(of course: Course) -> String {
+        if let html = courses[course.slug] { return html }
+        let result = render(course)
+        if !result.log.entries.isEmpty { lateLog.merge(result.log) }
+        return result.html
+    }
+
+    /// The broken links of the bodies rendered with their pages.
+    func reportLate(log: inout DiagnosticLog) {
+        log.merge(lateLog.collected)
+    }
+
+    /// The fingerprint covers the file's text and path.
+    private func render(_ course: Course) -> (html: String, log: DiagnosticLog) {
+        render(course.body, of: course.fingerprint, file: course.source.path, firstLine: course.bodyLine)
+    }
+
+    /// A body's HTML is identified by the context and its own inputs.
+    private func render(_ text: String, of inputs: Int, file: String, firstLine: Int) -> (html: String, log: DiagnosticLog) {
+        cache.body(for: pageKey(contextKey, inputs)) {
+            var bodyLog = DiagnosticLog()
+            let html = renderer.render(text, file: file, firstLine: firstLine, log: &bodyLog)
+            return (html, bodyLog)
+        }
     }
 }

@@ -20,6 +20,9 @@ struct OutputSink: Sendable {
             progress.stage("Rendering pages", total: plan.pages.count)
             try write(plan.pages, progress: progress)
             clock.lap("templates")
+            // A broken link in a body fails the build before its feeds are written.
+            plan.reportBodyLinks(log: &log)
+            if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
             progress.stage("Writing feeds", total: plan.feeds.count)
             try write(plan.feeds, progress: progress)
             plan.reportFeedSizes(log: &log)
