@@ -19,6 +19,7 @@ struct OutputSink: Sendable {
             try folder?.begin(paths: paths)
             progress.stage("Rendering pages", total: plan.pages.count)
             try write(plan.pages, progress: progress)
+            cache.pagesWritten()
             clock.lap("templates")
             // A broken link in a body fails the build before its feeds are written.
             plan.reportBodyLinks(log: &log)
