@@ -15,7 +15,10 @@ struct Feed: Sendable {
 /// Writes feeds. Each day of a run is its own VEVENT at that day's local
 /// hours in the run's zone (no `RRULE`): clients place plain events right
 /// where some of them expand recurrences across DST changes wrongly.
-struct FeedWriter: Sendable {
+///
+/// A class: each of a catalog's 100,000 feeds renders from a closure that
+/// holds the writer, and a reference is 8 bytes where a copy was hundreds.
+final class FeedWriter: Sendable {
     let site: SiteConfig
     let paths: SitePaths
     /// `DTSTAMP`, seconds since 1970 (from `SOURCE_DATE_EPOCH` when set).
@@ -25,11 +28,23 @@ struct FeedWriter: Sendable {
     let ledger: SequenceLedger
     /// Prices in the site's language, as on the pages.
     let prices: PriceText
-    var database: TZDatabase = .system
+    let database: TZDatabase
     /// Thousands of feeds share a handful of zones and year windows.
     let zoneBlocks = ZoneBlockCache()
     /// VEVENT text kept across `syllabus serve` rebuilds.
-    var events: Memo<ContentLines>? = nil
+    let events: Memo<ContentLines>?
+
+    init(site: SiteConfig, paths: SitePaths, timestamp: Int, buildDate: CalendarDate, ledger: SequenceLedger,
+         prices: PriceText, database: TZDatabase = .system, events: Memo<ContentLines>? = nil) {
+        self.site = site
+        self.paths = paths
+        self.timestamp = timestamp
+        self.buildDate = buildDate
+        self.ledger = ledger
+        self.prices = prices
+        self.database = database
+        self.events = events
+    }
 
     static let productID = "-//Syllabus//Training catalog//EN"
 
@@ -56,7 +71,7 @@ struct FeedWriter: Sendable {
         // feed of 100,000 courses is 160 MB, and growing one string by
         // doubling held three times that at the last copy.
         let events = feed.runs.map { scheduled in
-            let make = {
+            let make = { [self] in
                 var text = ContentLines()
                 write(scheduled, to: &text)
                 return text

@@ -8,7 +8,7 @@ extension PageContexts {
         let feed = feedLinks(SitePaths.catalogFeed, title: site.title)
         let hasRuns = !index.runs.isEmpty
         return listingPages(at: "", items: items, key: key(filters, hasRuns, index.catalog.buildDate), templates: templates) {
-            number, pagination, listing, slice in
+            [self] number, pagination, listing, slice in
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
             let content = CatalogPage(listing: listing, firstPage: number == 1, hasRuns: hasRuns,
                                       filtersHTML: filters, hasFilters: !filters.isEmpty)
@@ -28,7 +28,7 @@ extension PageContexts {
         guard !items.isEmpty else { return [] }
         return listingPages(at: SitePaths.past, items: items, key: key(index.catalog.buildDate), headings: .pastOnly,
                             templates: templates) {
-            number, pagination, listing, _ in
+            [self] number, pagination, listing, _ in
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
             return templates.render("past", page(
                 PastPage(listing: listing), title: pagination.title("Past runs", page: number), path: pagination.folder(number),
@@ -39,7 +39,7 @@ extension PageContexts {
 
     /// `/search/`: the form; results come from `search/index.json` in the browser.
     func searchPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.search) {
+        Page.html(at: SitePaths.search) { [self] in
             let content = SearchPage(filtersHTML: templates.render("filters", filterOptions(search: true)))
             return templates.render("search", page(
                 content, title: "Search", path: SitePaths.search,
@@ -86,7 +86,7 @@ extension PageContexts {
 
     /// `/404.html`
     func notFoundPage(templates: TemplateSet) -> Page {
-        Page(path: "404.html") {
+        Page(path: "404.html") { [self] in
             templates.render("404", page(NoContent(), title: "Page not found", path: "404.html", description: nil, nav: .none))
         }
     }

@@ -2,7 +2,7 @@ extension PageContexts {
     /// `/courses/<slug>/`: facts, runs with links to each day, feed links, body.
     func coursePage(_ course: Course, templates: TemplateSet) -> Page {
         Page.html(at: SitePaths.course(course.slug), key: key(course, bodies.contextKey, index.catalog.buildDate),
-                  source: course.source.path) {
+                  source: course.source.path) { [self] in
             let feed = course.isScheduled ? feedLinks(SitePaths.courseFeed(course.slug), title: course.title) : nil
             // Upcoming runs first, in date order; past runs apart, newest first.
             let upcoming = course.runs.filter(index.timeline.isUpcoming)

@@ -11,7 +11,7 @@ extension PageContexts {
             let calendar = calendarMonths(days)
             let sessions = calendar.map(sessionsKey)
             return Page.html(at: pagination.folder(number),
-                             key: key(days, sessions, number, pagination.count, index.catalog.buildDate)) {
+                             key: key(days, sessions, number, pagination.count, index.catalog.buildDate)) { [self] in
                 // Each month is rendered once and kept while its sessions stay the
                 // same: an edit re-renders one month, not the whole index.
                 let months = zip(calendar, sessions).map { month, sessions in
@@ -85,9 +85,9 @@ extension PageContexts {
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
     func dayPage(_ date: CalendarDate, position: Int, templates: TemplateSet) -> Page {
         let neighbours = [position > 0 ? index.days[position - 1] : nil, position + 1 < index.days.count ? index.days[position + 1] : nil]
-        return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours, index.catalog.buildDate)) {
+        return Page.html(at: SitePaths.day(date), key: key(index.sessionsByDay[date] ?? [], neighbours, index.catalog.buildDate)) { [self] in
             let sessions = index.sessionsByDay[date] ?? []
-            let dayLink = { (day: CalendarDate) in DayLink(url: paths.link(SitePaths.day(day)), label: DateText.short(day)) }
+            let dayLink = { (day: CalendarDate) in DayLink(url: self.paths.link(SitePaths.day(day)), label: DateText.short(day)) }
             let content = DayPage(
                 iso: date.iso, label: DateText.long(date),
                 sessions: sessions.map { session in

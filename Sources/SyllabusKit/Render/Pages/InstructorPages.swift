@@ -2,7 +2,7 @@ extension PageContexts {
     /// `/instructors/`: everyone, A–Z.
     func instructorsPage(templates: TemplateSet) -> Page {
         Page.html(at: SitePaths.instructors,
-                  key: key(index.catalog.instructors, index.catalog.instructors.map { index.coursesByInstructor[$0.slug]?.count ?? 0 })) {
+                  key: key(index.catalog.instructors, index.catalog.instructors.map { index.coursesByInstructor[$0.slug]?.count ?? 0 })) { [self] in
             let content = InstructorsPage(instructors: index.catalog.instructors.map { instructor in
                 InstructorSummary(name: instructor.name, url: paths.link(SitePaths.instructor(instructor.slug)),
                                   courseCount: index.coursesByInstructor[instructor.slug]?.count ?? 0, role: instructor.role)
@@ -25,7 +25,7 @@ extension PageContexts {
                            index.catalog.buildDate)
         let feed = runs.isEmpty ? nil : feedLinks(SitePaths.instructorFeed(instructor.slug), title: instructor.name)
         return listingPages(at: SitePaths.instructor(instructor.slug), items: items, key: key, omitting: instructor.slug,
-                            templates: templates) { number, pagination, listing, _ in
+                            templates: templates) { [self] number, pagination, listing, _ in
             // The profile opens the first page; later pages continue the list.
             let content = InstructorPage(
                 listing: listing, name: instructor.name, role: instructor.role,

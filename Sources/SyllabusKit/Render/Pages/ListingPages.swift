@@ -15,7 +15,7 @@ extension PageContexts {
             // listing: a save re-renders the pages whose items changed, not
             // every page of a 200-page catalog.
             let slice = Pagination.slice(items, page: number, size: site.pageSize)
-            return Page.html(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count, Array(slice)) }) {
+            return Page.html(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count, Array(slice)) }) { [self] in
                 let sections = listingSections(slice, headings: headings, omitting: omitted, templates: templates)
                 let listing = Listing(sections: sections, hasEntries: !sections.isEmpty,
                                       pager: pagination.pager(page: number, paths: paths))

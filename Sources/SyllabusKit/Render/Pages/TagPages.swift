@@ -1,7 +1,7 @@
 extension PageContexts {
     /// `/tags/`: every topic with its count.
     func tagsPage(templates: TemplateSet) -> Page {
-        Page.html(at: SitePaths.tags, key: key(index.tags.map { [AnyHashable($0.name), AnyHashable($0.courses.count)] })) {
+        Page.html(at: SitePaths.tags, key: key(index.tags.map { [AnyHashable($0.name), AnyHashable($0.courses.count)] })) { [self] in
             let content = TagsPage(tags: index.tags.map { TagCount(name: $0.name, url: paths.link(SitePaths.tag($0.slug)), count: $0.courses.count) },
                                    hasTags: !index.tags.isEmpty)
             return templates.render("tags", page(content, title: "Topics", path: SitePaths.tags,
@@ -18,7 +18,7 @@ extension PageContexts {
         let hasFeed = FeedPlan.hasFeed(tag, site: site, buildDate: index.catalog.buildDate.today)
         let feed = hasFeed ? feedLinks(SitePaths.tagFeed(tag.slug), title: tag.name) : nil
         return listingPages(at: SitePaths.tag(tag.slug), items: items, key: key(tag, index.catalog.buildDate, hasFeed),
-                            templates: templates) { number, pagination, listing, _ in
+                            templates: templates) { [self] number, pagination, listing, _ in
             let content = TagPage(listing: listing, feed: feed, name: tag.name, label: "Topic", indexPath: SitePaths.tags,
                                   indexName: "all topics", count: tag.courses.count, plural: tag.courses.count != 1)
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
@@ -38,7 +38,7 @@ extension PageContexts {
         let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
         let courses = Set(facet.entries.map(\.course.slug)).count
         return listingPages(at: SitePaths.facet(facet), items: items, key: key(facet, index.catalog.buildDate),
-                            templates: templates) { number, pagination, listing, _ in
+                            templates: templates) { [self] number, pagination, listing, _ in
             let content = TagPage(listing: listing, feed: nil, name: facet.name, label: label, indexPath: "",
                                   indexName: "the whole catalog", count: courses, plural: courses != 1)
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
