@@ -114,9 +114,10 @@ public enum SiteBuilder {
                                            buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
         // A build that may skip pages renders every body now, so that each
-        // rebuild reports every broken link; one that renders every page
-        // renders each body with its page.
-        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, upFront: policy.fingerprints,
+        // rebuild reports every broken link, and so does a build that stops
+        // here with errors, so that its broken links are reported with them;
+        // one that renders every page renders each body with its page.
+        let bodies = RenderedBodies.render(catalog, content: content, paths: paths, upFront: policy.fingerprints || log.hasErrors,
                                            cache: policy.cache, log: &log)
         clock.lap("markdown")
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
