@@ -105,6 +105,9 @@ public enum SiteBuilder {
         let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: policy.cache)
         log.merge(content.log)
         let templates = TemplateSet.load(root: options.root, log: &log)
+        // Read with the sources, so that its errors come with theirs (and with
+        // the broken links, which are found up front when there are errors).
+        let ledger = policy.ledger(options, output: output, log: &log)
         clock.lap("load")
         guard let site = content.site, let templates else { throw BuildFailed(diagnostics: log.sorted) }
 
@@ -124,9 +127,6 @@ public enum SiteBuilder {
 
         let index = CatalogIndex(catalog)
         clock.lap("index")
-
-        let ledger = policy.ledger(options, output: output, log: &log)
-        if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
         // What every page's shell shows: a change re-renders every page.
         policy.cache.useSettings(pageKey(site, templates.fingerprint, options.serveScript, options.includeDrafts, buildDate,

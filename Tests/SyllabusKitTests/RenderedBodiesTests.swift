@@ -61,3 +61,24 @@ import Testing
         }
     }
 }
+
+extension RenderedBodiesTests {
+    /// A previous feed that cannot be read is an error found while loading:
+    /// reported together with the broken links, not before them.
+    @Test func aBadPreviousFeedAndABrokenLinkAreReportedTogether() throws {
+        let site = try TestSite(Self.files)
+        defer { site.remove() }
+        var options = site.options()
+        options.previousFeed = site.folder.appendingPathComponent("missing.ics").path
+        do {
+            try SiteBuilder.build(options)
+            Issue.record("the build succeeded")
+        } catch let failure as BuildFailed {
+            let messages = failure.diagnostics.map(\.description)
+            #expect(messages.count == 2, "\(messages)")
+            #expect(messages.contains(Self.brokenLink), "\(messages)")
+            #expect(messages.contains { $0.contains("--previous-feed") && $0.contains("no readable file there") }, "\(messages)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
