@@ -47,7 +47,7 @@ struct SequenceLedger: Sendable {
                                      digest: Self.digest(lines), firstDay: span?.first, lastDay: span?.last)
                 continue
             }
-            switch line.prefix(while: { $0 != ":" && $0 != ";" }) {
+            switch Self.name(line) {
             case "UID": uid = Self.value(line)
             case "DTSTAMP": break
             case "LAST-MODIFIED": lastModified = Self.value(line)
@@ -103,13 +103,23 @@ struct SequenceLedger: Sendable {
         return hasher.finalize()
     }
 
+    // Both on UTF-8 bytes: a previous catalog feed has hundreds of thousands
+    // of lines, and walking them by Character (grapheme clusters) was most of
+    // the second a build over its previous output spent reading it.
+
+    /// A content line's name: what comes before its first `:` or `;`.
+    static func name(_ line: String) -> Substring {
+        let end = line.utf8.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") } ?? line.utf8.endIndex
+        return line[..<end]
+    }
+
     static func value(_ line: String) -> String {
         // The value starts after the first ':' outside a quoted parameter.
         var quoted = false
-        for index in line.indices {
-            let character = line[index]
-            if character == "\"" { quoted.toggle() }
-            if character == ":", !quoted { return String(line[line.index(after: index)...]) }
+        for index in line.utf8.indices {
+            let byte = line.utf8[index]
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if byte == UInt8(ascii: ":"), !quoted { return String(line[line.utf8.index(after: index)...]) }
         }
         return ""
     }
