@@ -33,15 +33,15 @@ import tempfile
 
 # The innermost frame matching one of these names the part of the build a sample belongs to.
 PARTS = [
-    ("course pages", r"PageContextsV06courseC0"),
-    ("day pages", r"PageContextsV03dayC0"),
+    ("course pages", r"PageContexts[VC]06courseC0"),
+    ("day pages", r"PageContexts[VC]03dayC0"),
     ("days index", r"daysPages"),
     ("listing pages (catalog, topics, instructors, past)", r"listingPages"),
     ("feeds", r"FeedWriter|FeedPlan|SequenceLedger|Tombstone|PreviousFeed"),
     ("search index", r"SearchIndex"),
     ("Markdown bodies", r"BodyRenderer|RenderedBodies|cmark_"),
     ("loading sources", r"ContentLoader|CourseLoader|InstructorLoader|SourceFolder"),
-    ("output plan", r"OutputPlanV"),
+    ("output plan", r"OutputPlan[VC]"),
     ("file writes", r"FileOutput|LiveSite|OutputFolder|TreeRemoval|FolderSkeleton"),
     ("folders", r"mkdir"),
     ("index", r"CatalogIndex"),
