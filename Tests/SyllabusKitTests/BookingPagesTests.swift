@@ -51,6 +51,15 @@ import Testing
         #expect(catalog.components(separatedBy: #"<li class="card is-cancelled""#).count - 1 == 1)
         let day = try site.read("days/2020-09-01/index.html")
         #expect(day.contains(#"<li class="card is-cancelled""#) && day.contains("badge-cancelled"))
+        // The days index lists it under its day, struck through and labelled; the others plain.
+        let days = try site.read("days/index.html")
+        let september = try #require(days.components(separatedBy: #"<time datetime="2020-09-01">"#).dropFirst().first?
+            .components(separatedBy: "</ul></li>").first)
+        #expect(september.contains(#"<li class="is-cancelled"><span class="hours">"#), "\(september)")
+        #expect(september.contains(#"<span class="badge badge-cancelled">Cancelled</span></li>"#), "\(september)")
+        let june = try #require(days.components(separatedBy: #"<time datetime="2020-06-01">"#).dropFirst().first?
+            .components(separatedBy: "</ul></li>").first)
+        #expect(!june.contains("cancelled"), "\(june)")
     }
 
     @Test func theFactBoxShowsTheFactsAndTheLowestPrice() throws {

@@ -48,7 +48,7 @@ import Testing
                 weeks: [CalendarWeek(cells: [CalendarCell(blank: true, day: 4, label: "Monday 4 May 2020", url: "/days/2020-05-04/",
                                                           count: 2, plural: true)])],
                 days: [MonthDay(url: "/days/2020-05-04/", iso: "2020-05-04", label: "Monday 4 May 2020",
-                                sessions: [MonthSession(title: "OTP", hours: "09:00–17:00", url: "/courses/otp/")])])),
+                                sessions: [MonthSession(title: "OTP", hours: "09:00–17:00", url: "/courses/otp/", cancelled: true)])])),
             "entry-card": frame(EntryCard(
                 title: "OTP", url: "/courses/otp/", kind: "Workshop", summary: "Processes.", instructors: [Samples.instructor],
                 hasInstructors: true, tags: [Samples.tag], hasTags: true, dates: "4–5 May 2020", startISO: "2020-05-04",

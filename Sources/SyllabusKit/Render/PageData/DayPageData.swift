@@ -70,4 +70,6 @@ struct MonthSession: Encodable, Sendable {
     let title: String
     let hours: String
     let url: String
+    /// Struck through and labelled, as on the day's own page.
+    let cancelled: Bool
 }

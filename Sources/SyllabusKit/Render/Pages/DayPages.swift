@@ -77,7 +77,8 @@ extension PageContexts {
                 MonthDay(url: paths.link(SitePaths.day(date)), iso: date.iso, label: DateText.long(date),
                          sessions: (index.sessionsByDay[date] ?? []).map { session in
                              MonthSession(title: session.course.title, hours: hoursLabel(session.run),
-                                          url: paths.link(SitePaths.course(session.course.slug)))
+                                          url: paths.link(SitePaths.course(session.course.slug)),
+                                          cancelled: session.run.booking.isCancelled)
                          })
             })
     }
