@@ -93,7 +93,7 @@ def work_of(stack: list[str]) -> str:
     return "other"
 
 
-def table(rows, total, headers):
+def table(rows, headers):
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for row in rows:
         lines.append("| " + " | ".join(row) + " |")
@@ -162,15 +162,15 @@ def main() -> int:
         "",
         table([[part, pct(n)] + [pct(by_work[part][k]) for k in kinds] for part, n in by_part.most_common()]
               + [["**all**", "100%"] + [pct(overall[k]) for k in kinds]],
-              total, ["part", "share"] + kinds),
+              ["part", "share"] + kinds),
         "",
         "## Leaf functions (self time), overall",
         "",
-        table([[f"`{name}`", pct(n)] for name, n in leaves.most_common(25)], total, ["function", "share"]),
+        table([[f"`{name}`", pct(n)] for name, n in leaves.most_common(25)], ["function", "share"]),
         "",
         "## Leaf functions under the Mustache renderer",
         "",
-        table([[f"`{name}`", pct(n)] for name, n in mustache_leaves.most_common(15)], total, ["function", "share of all"]),
+        table([[f"`{name}`", pct(n)] for name, n in mustache_leaves.most_common(15)], ["function", "share of all"]),
         "",
     ]
     text = "\n".join(report)

@@ -46,8 +46,8 @@ struct RenderedBodies: Sendable {
         contextHasher.combine(renderer.courseFiles.count)
         var bodies = RenderedBodies(contextKey: contextHasher.finalize(), renderer: renderer, cache: cache)
         if upFront {
-            let renderer = bodies
-            let results = catalog.courses.parallelMap { renderer.render($0) }
+            let rendering = bodies
+            let results = catalog.courses.parallelMap { rendering.render($0) }
             for (course, result) in zip(catalog.courses, results) {
                 bodies.courses[course.slug] = result.html
                 log.merge(result.log)

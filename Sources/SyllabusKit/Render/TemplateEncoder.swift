@@ -5,7 +5,7 @@ import Mustache
 /// sections are names of the page itself (`{{site_title}}`, `{{#sections}}`),
 /// a run's booking badges names of the run. Mustache has no notion of an
 /// embedded value, so the encoder writes such a field's fields into the
-/// enclosing dictionary.
+/// enclosing frame.
 protocol TemplateInline: Encodable {}
 
 /// The one edge between typed page data and Mustache: any `Encodable` page
@@ -26,7 +26,7 @@ enum TemplateEncoder {
         // arrays their regrowths.
         let encoder = ValueEncoder(absent: absent, capacity: 64)
         encode(value, with: encoder)
-        return encoder.dictionary
+        return encoder.frame
     }
 
     /// Any value as Mustache sees it, for tests that walk page data.
@@ -65,7 +65,7 @@ private final class ValueEncoder: Encoder {
     /// before, as the items of an array are of one type.
     var itemCapacity = 8
 
-    /// Room the struct's dictionary gets when it is first asked for.
+    /// Room the struct's fields get when they are first asked for.
     let capacity: Int
 
     init(absent: Any, capacity: Int = 8) {
@@ -91,14 +91,14 @@ private final class ValueEncoder: Encoder {
         SingleValue(encoder: self)
     }
 
-    var dictionary: MustacheFields {
+    var frame: MustacheFields {
         hasNested ? fields.mapValues(Self.resolved) : fields
     }
 
     var value: Any {
         if let single { return Self.resolved(single) }
         if isUnkeyed { return hasNested ? items.map(Self.resolved) : items }
-        return dictionary
+        return frame
     }
 
     private static func resolved(_ value: Any) -> Any {
