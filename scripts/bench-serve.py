@@ -12,7 +12,11 @@ rewrites one course's title and measures, from just before the file is written:
   visible  until the new title is in the course page fetched over HTTP
            (polled every --poll-ms on one keep-alive connection);
   reload   until the long poll `<base>__syllabus/changes?since=<g>` answers with
-           the next generation, which is when an open page reloads;
+           a generation that reloads the open course page (one whose `pages`
+           lists it: the saved page shown before the rebuild, or any without
+           `pages`);
+  others   until it answers with a generation without `pages` (the rebuild's),
+           which is when every other open page (the listings) reloads;
   rebuild  what the server logs for that rebuild (`[change, N ms]`).
 
 Prints median, p90 (nearest rank) and max of each in milliseconds, plus the
@@ -217,7 +221,7 @@ def main() -> None:
         original = course.read_text(encoding="utf-8")
         print(f"editing {course.relative_to(root)} ({title_line!r}), watching {page}\n")
 
-        visible, reload, rebuild, truncated, polls = [], [], [], 0, 0
+        visible, reload, others, rebuild, truncated, polls = [], [], [], [], 0, 0
         for n in range(args.edits + 1):  # edit 0 is a warm-up
             generation = json.loads(client.get(changes)[2])["generation"]
             marker = f"Bench{n:03d}x{os.getpid()}"
@@ -225,9 +229,19 @@ def main() -> None:
             answered: dict = {}
 
             def long_poll() -> None:
-                status, _, body = poller.get(f"{changes}?since={generation}&errors=0")
-                answered["at"] = time.perf_counter()
-                answered["state"] = json.loads(body)
+                since = generation
+                while True:
+                    status, _, body = poller.get(f"{changes}?since={since}&errors=0")
+                    now, state = time.perf_counter(), json.loads(body)
+                    if state["generation"] == since:
+                        continue  # the poll timed out with nothing new
+                    pages = state.get("pages")
+                    if pages is None or page in pages:
+                        answered.setdefault("at", now)
+                    if pages is None:
+                        answered["all"] = now
+                        return
+                    since = state["generation"]
 
             waiter = threading.Thread(target=long_poll, daemon=True)
             waiter.start()
@@ -262,16 +276,20 @@ def main() -> None:
             else:
                 visible.append((seen_at - t0) * 1000)
                 rebuild.append(float(m.group(1)))
-                if "at" in answered and answered["state"]["generation"] > generation:
+                if "at" in answered:
                     reload.append((answered["at"] - t0) * 1000)
+                if "all" in answered:
+                    others.append((answered["all"] - t0) * 1000)
                 print(f"edit {n:2d}: visible {visible[-1]:7.1f} ms   reload "
                       f"{reload[-1] if reload and len(reload) == len(visible) else float('nan'):7.1f} ms   "
+                      f"others {others[-1] if others and len(others) == len(visible) else float('nan'):7.1f} ms   "
                       f"server {m.group(1):>5} ms")
             time.sleep(args.settle_ms / 1000)
 
         print()
         print(summary("visible", visible))
         print(summary("reload", reload))
+        print(summary("others", others))
         print(summary("rebuild", rebuild))
         print(f"polls: {polls}, cut-short 200 responses (no </html>): {truncated}")
         rebuild_lines = [line for line in server.lines if "[change," in line]

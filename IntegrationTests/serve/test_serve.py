@@ -163,8 +163,10 @@ class Server:
         pytest.fail(f"not within {timeout} s: {what} (last: {last!r})\n--- serve log ---\n{self.log}")
 
     def wait_generation_above(self, generation: int) -> dict:
-        return self.wait_until(f"generation > {generation}",
-                               lambda: (s := self.state())["generation"] > generation and not s["errors"] and s)
+        """The state once a rebuild after `generation` succeeded (not a save's pages shown ahead of it)."""
+        return self.wait_until(f"a rebuild's generation > {generation}",
+                               lambda: (s := self.state())["generation"] > generation and not s["errors"]
+                               and "pages" not in s and s)
 
     def stop(self, sig: int = signal.SIGINT, timeout: float = 5.0) -> float:
         """Sends `sig`; returns how long the process took to exit."""
@@ -478,9 +480,41 @@ def test_title_edit_is_visible_and_long_poll_wakes(server, site):
     assert state["generation"] > before["generation"], state
     assert state["errors"] == []
     assert poll.answered_at - started < REBUILD_TIMEOUT
+    server.wait_generation_above(before["generation"])
     for page in (BASE, BASE + "days/2030-03-04/", BASE + "instructors/ada-lovelace/", BASE + "tags/otp/"):
         assert "OTP Basics Revised Edition" in server.get(page).text, page
     assert "[change," in server.log
+
+
+def test_saved_course_page_is_shown_before_the_rebuild(server, site):
+    """A save's own page is written and announced first; the listings follow with the rebuild."""
+    before = server.state()
+    poll = server.long_poll(before["generation"], 0)
+    edit(course_file(site, "otp-basics"), "title: OTP Basics", "title: OTP Basics Shown First")
+    first = poll.wait(REBUILD_TIMEOUT)
+    page = BASE + "courses/otp-basics/"
+    # Only that page reloads now: the script of any other open page waits.
+    assert first["generation"] == before["generation"] + 1 and first["errors"] == [], first
+    assert sorted(first["pages"]) == [page, page + "index.html"], first
+    assert "OTP Basics Shown First" in server.get(page).text
+    assert re.search(r"Showed courses/otp-basics/index\.html \[saved, \d+ ms\]", server.log), server.log
+    # Then the rebuild's generation, which reloads every page, with the listings redrawn.
+    rebuilt = server.wait_generation_above(first["generation"])
+    assert rebuilt["generation"] == first["generation"] + 1 and "pages" not in rebuilt, rebuilt
+    assert "OTP Basics Shown First" in server.get(BASE + "tags/otp/").text
+    # The script tells the two apart.
+    script = server.get(page).text
+    assert "state.pages.indexOf(location.pathname) < 0" in script
+
+
+def test_a_new_course_waits_for_the_rebuild(server, site):
+    """A file the last build did not have changes listings: no page is shown ahead of the rebuild."""
+    before = server.state()
+    poll = server.long_poll(before["generation"], 0)
+    (site / "content" / "courses" / "brand-new.md").write_text("---\ntitle: Brand New\n---\nHello.\n", encoding="utf-8")
+    state = poll.wait(REBUILD_TIMEOUT)
+    assert "pages" not in state and state["generation"] == before["generation"] + 1, state
+    assert "Brand New" in server.get(BASE + "courses/brand-new/").text
 
 
 def test_only_affected_pages_are_rewritten(server, site):
@@ -1029,3 +1063,56 @@ def test_new_course_in_a_running_server_appears_with_drafts_off(server, site):
     assert result.returncode == 0, result.stderr
     state = server.wait_until("rebuild after new", lambda: (s := server.state())["generation"] > generation and s)
     assert state["errors"] == []
+
+
+# ------------------------------------------------------- live-reload script
+
+
+def _script_decisions(script: str, pathname: str, answers: list[dict]) -> dict:
+    """Runs the served live-reload script in headless Chromium with `fetch` answering
+    `answers` in turn and `location` a stand-in; returns how many polls it made and
+    after which answer it reloaded (None: it did not)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")),
+                              options=options)
+    try:
+        driver.set_script_timeout(10)
+        return driver.execute_async_script("""
+            const [body, pathname, answers, done] = arguments;
+            let polls = 0, reloadedAfter = null;
+            const fakeLocation = { pathname, reload() { reloadedAfter = polls; finish(); } };
+            function finish() { done({ polls, reloadedAfter }); }
+            // Each poll answers the next state; past the last one the poll never answers.
+            const fakeFetch = () => {
+                if (polls === answers.length) { setTimeout(finish, 50); return new Promise(() => {}); }
+                const state = answers[polls++];
+                return Promise.resolve({ json: () => Promise.resolve(state) });
+            };
+            new Function("location", "fetch", body)(fakeLocation, fakeFetch);
+        """, script, pathname, answers)
+    finally:
+        driver.quit()
+
+
+def test_live_reload_script_reloads_only_the_pages_a_save_showed(shared):
+    page = BASE + "courses/otp-basics/"
+    html = shared.get(page).text
+    script = re.search(r"<script data-syllabus-serve>(.*?)</script>", html, re.S).group(1)
+    shown = {"errors": [], "generation": 8, "pages": [page, page + "index.html"]}
+    rebuilt = {"errors": [], "generation": 9}
+    first = {"errors": [], "generation": 7}
+    # The saved course's own page reloads at the generation that showed it ...
+    assert _script_decisions(script, page, [first, shown, rebuilt]) == {"polls": 2, "reloadedAfter": 2}
+    # ... any other page waits for the rebuild's generation, then reloads.
+    assert _script_decisions(script, BASE + "tags/otp/", [first, shown, rebuilt]) == {"polls": 3, "reloadedAfter": 3}
+    # A page that missed a generation reloads whatever the latest one lists.
+    skipped = dict(shown, generation=9)
+    assert _script_decisions(script, BASE + "tags/otp/", [first, skipped]) == {"polls": 2, "reloadedAfter": 2}
+    # Without a rebuild after the save, the other page is not reloaded.
+    assert _script_decisions(script, BASE + "tags/otp/", [first, shown]) == {"polls": 2, "reloadedAfter": None}

@@ -12,6 +12,8 @@ struct OutputPlan: Sendable {
     let assets: [(path: String, data: Data)]
     /// Files under `content/media/`, published under `media/`.
     let media: [String]
+    /// What the pages are rendered from.
+    let contexts: PageContexts
     /// The size of each feed as it is rendered, for the warning about large feeds.
     private let feedSizes = FeedSizes()
     /// Course bodies rendered with their pages report their broken links here.
@@ -48,6 +50,7 @@ struct OutputPlan: Sendable {
                                     prices: PriceText(language: index.catalog.site.language),
                                     facets: Facets.of(index, site: index.catalog.site))
         pages = PagePlan.pages(contexts, templates: templates)
+        self.contexts = contexts
         self.bodies = bodies
         let feedWriter = FeedWriter(site: index.catalog.site, paths: paths, timestamp: options.timestamp,
                                     buildDate: buildDate.today, ledger: ledger, prices: contexts.prices, database: options.zones,

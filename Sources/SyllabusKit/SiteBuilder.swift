@@ -101,6 +101,7 @@ public enum SiteBuilder {
         let output = write ? try policy.output(for: options) : options.output
 
         progress.stage("Loading")
+        policy.started()
         policy.cache.startBuild()
         let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: policy.cache)
         log.merge(content.log)
@@ -135,6 +136,7 @@ public enum SiteBuilder {
                               buildDate: buildDate, policy: policy, ledger: ledger)
         let sink = OutputSink(folder: write ? policy.folder(for: options, output: output) : nil, cache: policy.cache)
         try sink.write(plan, root: options.root, strict: options.strict, progress: progress, clock: &clock, log: &log)
+        if write { policy.finished(plan, templates: templates, options: options, output: output) }
         progress.finish()
         return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: plan.pages.count,
                             feeds: plan.feeds.count, files: plan.otherFileCount, seconds: clock.total,

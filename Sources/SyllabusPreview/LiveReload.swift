@@ -27,7 +27,11 @@ enum LiveReloadScript {
           function poll() {
             var query = generation === null ? "" : "?since=" + generation + "&errors=" + errors;
             fetch(url + query, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
-              if (generation !== null && state.generation !== generation) { location.reload(); return; }
+              if (generation !== null && state.generation !== generation) {
+                // A save's own page shown before the rebuild: other pages wait for the rebuild's generation.
+                var others = state.pages && state.generation === generation + 1 && state.pages.indexOf(location.pathname) < 0;
+                if (!others) { location.reload(); return; }
+              }
               generation = state.generation; errors = state.errors.length;
               if (errors) { show(state.errors); } else { hide(); }
               poll();

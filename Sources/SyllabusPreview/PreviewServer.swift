@@ -53,12 +53,15 @@ public final class PreviewServer: Sendable {
         // Watch before the first build, which takes seconds on a large catalog:
         // a save during it is rebuilt after it instead of lost.
         let (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let watcher = FileWatcher(folders: [options.root.appendingPathComponent("content"),
-                                            options.root.appendingPathComponent("templates")]) { changed.yield() }
+        let saved = ChangedPaths()
+        let watcher = FileWatcher(root: options.root, folders: ["content", "templates"]) { paths in
+            saved.add(paths)
+            changed.yield()
+        }
         watcher.start()
-        await rebuild(into: output, reason: "start")
+        await rebuild(into: output, reason: "start", saved: [])
         let rebuilds = Task {
-            for await _ in changes { await rebuild(into: output, reason: "change") }
+            for await _ in changes { await rebuild(into: output, reason: "change", saved: saved.take()) }
         }
         let result: Result<Void, any Error>
         do {
@@ -112,24 +115,58 @@ public final class PreviewServer: Sendable {
         case failed([String], basePath: String?)
     }
 
-    /// Builds into the private folder; on failure the last good build stays.
-    private func rebuild(into output: URL, reason: String) async {
-        let servedBase = await state.basePath
-        let outcome = await withCheckedContinuation { continuation in
-            builds.async { continuation.resume(returning: self.build(into: output, reason: reason, servedBase: servedBase)) }
+    /// Runs `work` on the rebuild queue, which never holds a thread the HTTP server needs.
+    private func onRebuildQueue<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            builds.async { continuation.resume(returning: work()) }
         }
+    }
+
+    /// Builds into the private folder; on failure the last good build stays.
+    /// The pages of course files just `saved` are shown first when they can
+    /// be (`SavedCoursePages`): the page its author watches reloads at once,
+    /// the listings once the rebuild has redrawn them.
+    private func rebuild(into output: URL, reason: String, saved: Set<String>) async {
+        let servedBase = await state.basePath
+        let shown = saved.isEmpty ? nil : await onRebuildQueue { self.showSaved(saved, into: output, servedBase: servedBase) }
+        if let shown { await state.showed(pages: shown.urls) }
+        let outcome = await onRebuildQueue { self.build(into: output, reason: reason, servedBase: servedBase) }
         switch outcome {
         case .built(let basePath):
             await state.succeeded(basePath: basePath)
         case .failed(let messages, let basePath):
-            let served = await state.failed(messages, basePath: basePath)
+            if let shown {
+                let undone = await onRebuildQueue { Result { try shown.pages.undo() } }
+                if case .failure(let error) = undone { log("cannot put back the pages shown before the rebuild: \(error.localizedDescription)") }
+            }
+            let served = await state.failed(messages, basePath: basePath, reload: shown != nil)
             log(served ? "Build failed: still serving the last good build" : "Build failed: nothing to serve until it is fixed")
         }
     }
 
-    /// The blocking build, on the rebuild queue only (the cache is not shared).
-    private func build(into output: URL, reason: String, servedBase: String) -> Outcome {
+    /// What `showSaved` wrote, and the URLs open pages of it are at.
+    private struct Shown: Sendable {
+        let pages: SavedCoursePages
+        let urls: [String]
+    }
+
+    /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
+    private func showSaved(_ saved: Set<String>, into output: URL, servedBase: String) -> Shown? {
         let started = Date()
+        let (options, knownBase) = buildOptions(into: output, servedBase: servedBase)
+        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview)
+        guard !pages.pages.isEmpty else { return nil }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
+        // A folder page is open at its folder URL, or at its index.html.
+        let urls = pages.pages.flatMap { path in
+            [(knownBase ?? servedBase) + path, (knownBase ?? servedBase) + String(path.dropLast("index.html".count))]
+        }
+        return Shown(pages: pages, urls: urls)
+    }
+
+    /// The options of every build of this preview, and the base path site.yml names (`nil` when it cannot be read).
+    private func buildOptions(into output: URL, servedBase: String) -> (options: BuildOptions, knownBase: String?) {
         // Served on loopback: links keep the site's base path but point here.
         let knownBase = try? SiteBuilder.basePath(root: options.root)
         let siteBase = knownBase ?? servedBase
@@ -137,6 +174,14 @@ public final class PreviewServer: Sendable {
                                         baseURL: "http://\(options.host):\(options.port)\(siteBase)",
                                         includeDrafts: options.includeDrafts, timestamp: startedAt)
         buildOptions.serveScript = LiveReloadScript.placeholder
+        return (buildOptions, knownBase)
+    }
+
+    /// The blocking build, on the rebuild queue only (the cache is not shared).
+    private func build(into output: URL, reason: String, servedBase: String) -> Outcome {
+        let started = Date()
+        let (buildOptions, knownBase) = self.buildOptions(into: output, servedBase: servedBase)
+        let siteBase = knownBase ?? servedBase
         do {
             let summary = try SiteBuilder.build(buildOptions, preview: preview)
             for warning in summary.warnings { log(warning.description) }
@@ -186,10 +231,11 @@ public final class PreviewServer: Sendable {
         if path == base + LiveReloadScript.endpoint {
             let since = request.query.first { $0.name == "since" }.flatMap { Int($0.value) }
             let errors = request.query.first { $0.name == "errors" }.flatMap { Int($0.value) } ?? 0
-            if let since { await state.waitForChange(since: since, errors: errors, timeout: .seconds(25)) }
+            let answer = if let since { await state.waitForChange(since: since, errors: errors, timeout: .seconds(25)) }
+                else { await state.json }
             return HTTPResponse(statusCode: .ok,
                                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                                body: await state.json)
+                                body: answer)
         }
         if !path.hasPrefix(base) {
             if path == "/" || base.hasPrefix(path + "/") || path + "/" == base {

@@ -2,14 +2,18 @@ import Foundation
 
 /// What the preview has built, shared by the rebuild loop and the HTTP
 /// handler: the base path it serves under, a build generation that goes up
-/// after every successful rebuild, and the diagnostics of a failed one,
-/// which open pages learn through long polls.
+/// after every successful rebuild (and when a save's own pages are shown
+/// before it), and the diagnostics of a failed one, which open pages learn
+/// through long polls.
 actor PreviewState {
     private(set) var basePath = "/"
     private(set) var generation = 0
     private(set) var diagnostics: [String] = []
+    /// The URLs of the only pages the latest generation changed, when it is
+    /// a save's pages shown before the rebuild; `nil` when it may be any.
+    private var onlyPages: [String]?
     private var hasGoodBuild = false
-    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var waiters: [Int: CheckedContinuation<Data, Never>] = [:]
     private var nextWaiter = 0
     private var stopped = false
 
@@ -17,15 +21,30 @@ actor PreviewState {
         self.basePath = basePath
         hasGoodBuild = true
         generation += 1
+        onlyPages = nil
         diagnostics = []
         wake()
     }
 
-    /// Records a failed build; returns whether an earlier good build is still served.
-    func failed(_ messages: [String], basePath knownBasePath: String?) -> Bool {
+    /// Records that the pages at `urls` were rewritten ahead of a rebuild:
+    /// open pages at those URLs reload, the others wait for the rebuild.
+    func showed(pages urls: [String]) {
+        generation += 1
+        onlyPages = urls
+        wake()
+    }
+
+    /// Records a failed build; returns whether an earlier good build is still
+    /// served. `reload`: pages shown ahead of it were put back as they were,
+    /// so open pages reload.
+    func failed(_ messages: [String], basePath knownBasePath: String?, reload: Bool = false) -> Bool {
         // Nothing built yet: answer under the site's base path anyway, so the
         // page there shows the errors and reloads once they are fixed.
         if !hasGoodBuild, let knownBasePath { basePath = knownBasePath }
+        if reload {
+            generation += 1
+            onlyPages = nil
+        }
         diagnostics = messages
         wake()
         return hasGoodBuild
@@ -38,18 +57,23 @@ actor PreviewState {
         wake()
     }
 
+    /// Answers every waiting long poll with the state as it is now: a poll
+    /// woken by a save's pages learns which pages those were, even when the
+    /// rebuild finishes before the answer is sent.
     private func wake() {
         let pending = waiters
         waiters = [:]
-        for waiter in pending.values { waiter.resume() }
+        let answer = json
+        for waiter in pending.values { waiter.resume(returning: answer) }
     }
 
-    /// Waits until something changes after `generation`/`errorCount`, or `timeout` passes.
-    func waitForChange(since generation: Int, errors: Int, timeout: Duration) async {
-        if stopped || self.generation != generation || diagnostics.count != errors { return }
+    /// The state's answer once something changes after `generation`/`errorCount`,
+    /// or when `timeout` passes.
+    func waitForChange(since generation: Int, errors: Int, timeout: Duration) async -> Data {
+        if stopped || self.generation != generation || diagnostics.count != errors { return json }
         nextWaiter += 1
         let id = nextWaiter
-        await withCheckedContinuation { continuation in
+        return await withCheckedContinuation { continuation in
             waiters[id] = continuation
             Task {
                 try? await Task.sleep(for: timeout)
@@ -59,18 +83,20 @@ actor PreviewState {
     }
 
     /// Answers one long poll whose time is up, not the others (which started later).
-    private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume() }
+    private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume(returning: json) }
 
-    /// What the page's script polls: `{"errors":[…],"generation":N}`.
+    /// What the page's script polls: `{"errors":[…],"generation":N}`, with
+    /// `"pages":[…]` when generation N changed only the pages at those URLs.
     private struct Answer: Encodable {
         let errors: [String]
         let generation: Int
+        let pages: [String]?
     }
 
     var json: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // An Int and an array of Strings always encode.
-        return (try? encoder.encode(Answer(errors: diagnostics, generation: generation))) ?? Data("{}".utf8)
+        // An Int and arrays of Strings always encode.
+        return (try? encoder.encode(Answer(errors: diagnostics, generation: generation, pages: onlyPages))) ?? Data("{}".utf8)
     }
 }

@@ -19,13 +19,24 @@ import Testing
         let preview = PreviewRebuild()
         let previewOutput = site.folder.appendingPathComponent("preview")
         var kinds: [String: Int] = [:]
+        var shownKinds: [String: Int] = [:]
         var compared = 0
         for step in 0..<220 {
+            let sourcesBefore = sourceFiles(site)
             let kind = try edits.apply(to: site, step: step)
             kinds[kind, default: 0] += 1
             var options = site.options(output: previewOutput)
             options.serveScript = Self.serveScript
+            // What serve does on a save: the saved courses' pages first, when it can.
+            let servedBefore = fileTree(previewOutput)
+            let shown = SavedCoursePages.write(saved: changedPaths(sourcesBefore, sourceFiles(site)), options: options, preview: preview)
+            let shownPages = shown.pages.map { ($0, FileManager.default.contents(atPath: previewOutput.appendingPathComponent($0).path)) }
+            if !shown.pages.isEmpty { shownKinds[kind, default: 0] += 1 }
             let rebuilt = Result { try SiteBuilder.build(options, preview: preview) }
+            if case .failure = rebuilt, !shown.pages.isEmpty {
+                try shown.undo()
+                #expect(fileTree(previewOutput) == servedBefore, "step \(step) (\(kind)): undo did not put the served pages back")
+            }
 
             let fullOutput = site.folder.appendingPathComponent("full-\(step)")
             options.output = fullOutput
@@ -45,6 +56,9 @@ import Testing
                 let counts: (BuildSummary) -> [Int] = { [$0.pages, $0.feeds, $0.files] }
                 #expect(counts(rebuiltSummary) == counts(fullSummary), "step \(step) (\(kind))")
                 #expect(fullSummary.pages + fullSummary.feeds + fullSummary.files == fullTree.count, "step \(step) (\(kind))")
+                for (path, data) in shownPages {
+                    #expect(data != nil && fullTree[path] == data, "step \(step) (\(kind)): \(path) as shown before the rebuild is not the full build's")
+                }
                 compared += 1
             case let (.failure(rebuiltFailure), .failure(fullFailure)):
                 #expect("\(rebuiltFailure)" == "\(fullFailure)", "step \(step) (\(kind))")
@@ -56,6 +70,51 @@ import Testing
         #expect(compared >= 150, "only \(compared) steps built")
         #expect(Set(kinds.keys) == SiteEdits.kinds, "\(kinds)")
         #expect(kinds.values.allSatisfy { $0 >= 5 }, "\(kinds)")
+        // Edited courses' pages are shown ahead of most of their rebuilds, and nothing else is.
+        #expect(Set(shownKinds.keys) == ["edit course"], "\(shownKinds)")
+        #expect(shownKinds["edit course", default: 0] * 2 >= kinds["edit course", default: 0], "\(shownKinds) of \(kinds)")
+    }
+
+    /// A saved course's page is shown before its rebuild; when that rebuild
+    /// fails (here another file broke meanwhile), `undo` puts back the last
+    /// good build's page, so the preview serves that build, as it says.
+    @Test func aPageShownBeforeAFailedRebuildIsPutBack() throws {
+        let site = try TestSite(["content/courses/alpha.md": "---\ntitle: Alpha\nstart: 2031-03-04\n---\nFirst text.\n",
+                                 "content/courses/beta.md": "---\ntitle: Beta\n---\nBody.\n"])
+        defer { site.remove() }
+        let preview = PreviewRebuild()
+        let output = site.folder.appendingPathComponent("preview")
+        var options = site.options(output: output)
+        options.serveScript = Self.serveScript
+        try SiteBuilder.build(options, preview: preview)
+        let served = fileTree(output)
+
+        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/beta.md")
+        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md", "content/courses/.alpha.md.swp"],
+                                           options: options, preview: preview)
+        #expect(shown.pages == ["courses/alpha/index.html"])
+        let page = try String(contentsOf: output.appendingPathComponent("courses/alpha/index.html"), encoding: .utf8)
+        #expect(page.contains("Second text.") && !page.contains("First text."))
+        #expect(throws: BuildFailed.self) { try SiteBuilder.build(options, preview: preview) }
+        try shown.undo()
+        #expect(fileTree(output) == served)
+
+        // Nothing is shown ahead while the served build is not the last one tried,
+        // nor for a file with errors, a new file, or anything but a course.
+        #expect(SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview).pages.isEmpty)
+        try site.write("---\ntitle: Beta\n---\nBody.\n", to: "content/courses/beta.md")
+        try SiteBuilder.build(options, preview: preview)
+        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: Gamma\n---\n", to: "content/courses/gamma.md")
+        for saved in [["content/courses/alpha.md"], ["content/courses/gamma.md"], ["content/site.yml"], ["templates/course.mustache"],
+                      ["content/courses/beta.md", "content/instructors/anna-berg.md"]] {
+            #expect(SavedCoursePages.write(saved: Set(saved), options: options, preview: preview).pages.isEmpty, "\(saved)")
+        }
+        // A course that gets the site its first past run changes every page's navigation: not shown ahead.
+        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: Beta\nstart: 2001-03-04\n---\nBody.\n", to: "content/courses/beta.md")
+        #expect(SavedCoursePages.write(saved: ["content/courses/beta.md"], options: options, preview: preview).pages.isEmpty)
     }
 
     /// A file moved over another keeps its own modification time: with the
@@ -145,6 +204,20 @@ import Testing
         let cores = ProcessInfo.processInfo.activeProcessorCount
         #expect(position >= 1 && position <= cores, "the edited course's page was rendered as number \(position) of \(pages.count)")
         #expect(order.position("courses/other/index.html") > cores)
+    }
+
+    /// The site's source files, by path relative to its root.
+    private func sourceFiles(_ site: TestSite) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in ["content", "templates"] {
+            for (path, data) in fileTree(site.root.appendingPathComponent(folder)) { files["\(folder)/\(path)"] = data }
+        }
+        return files
+    }
+
+    /// What a file watcher reports: every path added, removed or changed.
+    private func changedPaths(_ before: [String: Data], _ after: [String: Data]) -> Set<String> {
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
     }
 
     private func difference(_ preview: [String: Data], _ full: [String: Data]) -> String {

@@ -37,14 +37,7 @@ enum ContentLoader {
         let coursePaths = SourceFolder.files(in: "content/courses", root: root,
                                              presence: .required(hint: "create it and add a course with `syllabus new course \"Title\"`"),
                                              accept: isMarkdown, skipping: undecodable, log: &log)
-        // A course's defaults come from site.yml: a kept course is only
-        // reused while the settings it was read with are unchanged.
-        let settings = pageKey(site)
-        let courseResults = coursePaths.parallelMap { path in
-            cache.course(at: path, root: root.path, settings: settings) {
-                loadFile(path, root: root) { CourseLoader.load($0, site: site, log: &$1) }
-            }
-        }
+        let courseResults = coursePaths.parallelMap { path in course(at: path, root: root, site: site, cache: cache) }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]
         var failedCourseFiles: Set<String> = []
@@ -73,6 +66,15 @@ enum ContentLoader {
                              failedCourseFiles: failedCourseFiles,
                              media: mediaFiles(root: root, skipping: undecodable, log: &log),
                              log: log)
+    }
+
+    /// The course file at `path`, read and parsed, or as `cache` kept it.
+    static func course(at path: String, root: URL, site: SiteConfig?, cache: BuildCache) -> BuildCache.Loaded<Course> {
+        // A course's defaults come from site.yml: a kept course is only
+        // reused while the settings it was read with are unchanged.
+        cache.course(at: path, root: root.path, settings: pageKey(site)) {
+            loadFile(path, root: root) { CourseLoader.load($0, site: site, log: &$1) }
+        }
     }
 
     /// Reads and parses one source file.

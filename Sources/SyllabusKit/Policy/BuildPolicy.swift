@@ -16,4 +16,13 @@ protocol BuildPolicy {
     func ledger(_ options: BuildOptions, output: URL, log: inout DiagnosticLog) -> SequenceLedger
     /// Where the files are written on their way to `output`.
     func folder(for options: BuildOptions, output: URL) -> OutputFolder
+    /// Told when a build starts and when it has written everything, with what
+    /// its pages were rendered from.
+    func started()
+    func finished(_ plan: OutputPlan, templates: TemplateSet, options: BuildOptions, output: URL)
+}
+
+extension BuildPolicy {
+    func started() {}
+    func finished(_ plan: OutputPlan, templates: TemplateSet, options: BuildOptions, output: URL) {}
 }

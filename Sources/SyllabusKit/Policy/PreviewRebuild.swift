@@ -4,11 +4,35 @@ import Foundation
 /// errors are found before anything is written), and only the files whose
 /// inputs changed since the last rebuild are rendered again. One value lives
 /// as long as the preview; pass the same one to every rebuild.
-public final class PreviewRebuild: BuildPolicy, Sendable {
+public final class PreviewRebuild: BuildPolicy, @unchecked Sendable {
     let cache = BuildCache(keeps: true)
     var fingerprints: Bool { true }
+    /// What the last build rendered its pages from, while it is the build
+    /// served (a failed or unfinished build leaves none): `SavedCoursePages`
+    /// renders a saved course's page with it. Only under `lock`.
+    private var lastBuild: LastBuild?
+    private let lock = NSLock()
+
+    struct LastBuild: Sendable {
+        let contexts: PageContexts
+        let templates: TemplateSet
+        let options: BuildOptions
+        let folder: OutputFolder
+    }
 
     public init() {}
+
+    var last: LastBuild? { lock.withLock { lastBuild } }
+
+    func started() {
+        lock.withLock { lastBuild = nil }
+    }
+
+    func finished(_ plan: OutputPlan, templates: TemplateSet, options: BuildOptions, output: URL) {
+        let built = LastBuild(contexts: plan.contexts, templates: templates, options: options,
+                              folder: folder(for: options, output: output))
+        lock.withLock { lastBuild = built }
+    }
 
     func output(for options: BuildOptions) throws -> URL {
         // The folder is serve's own and is never replaced, so `force`: only

@@ -37,13 +37,31 @@ final class PageContexts: Sendable {
         self.facets = facets
         let site = index.catalog.site
         let allDates = FeedLinks(SitePaths.catalogFeed, title: "All dates", paths: paths)
-        siteShell = SiteShell(title: site.title, language: site.language, root: paths.base.path,
+        self.siteShell = SiteShell(title: site.title, language: site.language, root: paths.base.path,
                               origin: "\(paths.base.scheme)://\(paths.base.authority)", zone: site.timezone,
                               description: site.description, logo: site.style.logo.map(paths.link),
                               accent: site.style.accent?.description, footer: site.style.footer,
                               today: index.catalog.buildDate.today.iso, hasPast: index.hasPastRuns,
                               stylesheet: siteStylesheet, feedHTTPS: allDates.https, feedWebcal: allDates.webcal,
                               serveScript: serveScript)
+    }
+
+    /// These contexts with other bodies: a saved course's page rendered
+    /// before the rebuild (`SavedCoursePages`).
+    func with(bodies: RenderedBodies) -> PageContexts {
+        PageContexts(self, bodies: bodies)
+    }
+
+    private init(_ other: PageContexts, bodies: RenderedBodies) {
+        index = other.index
+        paths = other.paths
+        self.bodies = bodies
+        fingerprints = other.fingerprints
+        cards = other.cards
+        upcoming = other.upcoming
+        prices = other.prices
+        facets = other.facets
+        siteShell = other.siteShell
     }
 
     /// A page's fingerprint when rebuilding incrementally, else `nil`.

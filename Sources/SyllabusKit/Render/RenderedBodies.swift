@@ -77,6 +77,15 @@ struct RenderedBodies: Sendable {
         return result.html
     }
 
+    /// These bodies with `course`'s rendered again from its (saved) text, and
+    /// the diagnostics of that body.
+    func replacing(_ course: Course) -> (bodies: RenderedBodies, log: DiagnosticLog) {
+        let result = render(course)
+        var bodies = self
+        bodies.courses[course.slug] = result.html
+        return (bodies, result.log)
+    }
+
     /// The broken links of the bodies rendered with their pages.
     func reportLate(log: inout DiagnosticLog) {
         log.merge(lateLog.collected)

@@ -131,6 +131,11 @@ final class BuildCache: @unchecked Sendable {
         return pageKeys[path] == key
     }
 
+    /// The file at `path` was changed outside a build: the next one writes it.
+    func forget(_ path: String) {
+        lock.withLock { _ = pageKeys.removeValue(forKey: path) }
+    }
+
     func wrote(_ path: String, key: Int?) {
         guard keeps else { return }
         lock.lock(); defer { lock.unlock() }

@@ -1,0 +1,99 @@
+import Foundation
+
+/// `syllabus serve`'s first answer to a save: the page of each course file
+/// just saved, rendered from that file with everything else the last build
+/// rendered from, and written into the served folder before the rebuild that
+/// redraws the listings, days and feeds (most of a second at 10,000 courses).
+///
+/// Only where that page is the one the rebuild will write: an edit of a
+/// course file the last build published, with no errors, that keeps the
+/// course's slug and publication and does not change whether the site has
+/// past runs (every page's navigation shows that). Anything else (a new,
+/// deleted or renamed file, a template, site.yml, a profile) waits for the
+/// rebuild. `IncrementalRebuildTests` checks the pages against full builds.
+public struct SavedCoursePages: Sendable {
+    /// Site paths of the pages written, such as `courses/otp/index.html`.
+    public let pages: [String]
+    /// What each page held before, for `undo()`.
+    private let previous: [(path: String, data: Data?)]
+    private let folder: OutputFolder?
+    private let cache: BuildCache?
+
+    private static let none = SavedCoursePages(pages: [], previous: [], folder: nil, cache: nil)
+
+    /// Writes the pages of the course files among `saved` (paths relative to
+    /// the site root, as the file watcher names them), when every saved file
+    /// is one whose page can be shown now; else writes nothing.
+    public static func write(saved: Set<String>, options: BuildOptions, preview: PreviewRebuild) -> SavedCoursePages {
+        guard let last = preview.last, last.options.shows(like: options) else { return .none }
+        let index = last.contexts.index
+        let timeline = index.timeline
+        func pastRuns(_ course: Course) -> Int { course.runs.count { !timeline.isUpcoming($0) } }
+        var courses: [Course] = []
+        var pastRunChange = 0
+        var bodies = last.contexts.bodies
+        for path in saved.sorted() {
+            guard let name = path.removingPrefix("content/courses/"), !name.contains("/") else { return .none }
+            // Files the build does not read (an editor's swap and backup files) change no page.
+            if name.hasPrefix(".") || !name.hasSuffix(".md") { continue }
+            guard let old = index.catalog.courses.first(where: { $0.source.path == path }) else { return .none }
+            let loaded = ContentLoader.course(at: path, root: options.root, site: index.catalog.site, cache: preview.cache)
+            guard let course = loaded.value, !loaded.log.hasErrors, course.slug == old.slug,
+                  options.includeDrafts || !course.draft else { return .none }
+            let body = bodies.replacing(course)
+            // A broken link is reported by the rebuild, which shows no page with it.
+            guard body.log.entries.isEmpty else { return .none }
+            bodies = body.bodies
+            pastRunChange += pastRuns(course) - pastRuns(old)
+            courses.append(course)
+        }
+        guard !courses.isEmpty, (index.pastRunCount + pastRunChange > 0) == index.hasPastRuns else { return .none }
+
+        let contexts = last.contexts.with(bodies: bodies)
+        var written: [String] = [], previous: [(path: String, data: Data?)] = []
+        for course in courses {
+            let page = contexts.coursePage(course, templates: last.templates)
+            let text = page.render()
+            let before = FileManager.default.contents(atPath: last.folder.output.appendingPathComponent(page.path).path)
+            do {
+                try last.folder.write(text, to: page.path)
+            } catch {
+                // The rebuild that follows writes it, or reports why it cannot.
+                continue
+            }
+            written.append(page.path)
+            previous.append((page.path, before))
+        }
+        return SavedCoursePages(pages: written, previous: previous, folder: last.folder, cache: preview.cache)
+    }
+
+    /// Puts back what the pages held, when the rebuild after them failed: the
+    /// preview then shows the last good build, as it says. The next rebuild
+    /// writes these pages whatever their fingerprints, in case one could not
+    /// be put back.
+    public func undo() throws {
+        guard let folder else { return }
+        for (path, _) in previous { cache?.forget(path) }
+        for (path, data) in previous {
+            if let data {
+                try folder.write(data, to: path)
+            } else {
+                try folder.remove(path)
+            }
+        }
+    }
+}
+
+extension BuildOptions {
+    /// Whether pages built with these options are those built with `other`.
+    fileprivate func shows(like other: BuildOptions) -> Bool {
+        root == other.root && output == other.output && baseURL == other.baseURL && includeDrafts == other.includeDrafts
+            && timestamp == other.timestamp && serveScript == other.serveScript
+    }
+}
+
+extension String {
+    fileprivate func removingPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}
