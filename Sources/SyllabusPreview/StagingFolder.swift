@@ -1,4 +1,5 @@
 import Foundation
+import SyllabusKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,8 +28,10 @@ struct StagingFolder: Sendable {
         return StagingFolder(url: URL(fileURLWithPath: made, isDirectory: true))
     }
 
-    /// Removes the folder and everything built in it (links inside are removed, not followed).
+    /// Removes the folder and everything built in it (links inside are
+    /// removed, not followed), unlinking from several threads: one thread
+    /// took 12 s for a 10,000-course site on a disk that discards freed blocks.
     func remove() throws {
-        try FileManager.default.removeItem(at: url)
+        try TreeRemoval.remove(url.path)
     }
 }

@@ -11,13 +11,14 @@ import Foundation
 /// folders are emptied by several threads. Most of a removal's time on this
 /// kind of disk is waiting for the device (ext4 with `discard` discards a
 /// freed block before `unlink` or `rmdir` returns), so threads help even
-/// beyond the number of cores.
-enum TreeRemoval {
+/// beyond the number of cores. `syllabus serve` removes its build folder
+/// with it too: that is most of the time it takes to stop.
+public enum TreeRemoval {
     static let threads = 8
 
     /// Removes `path` and everything under it; a missing `path` is no error.
     /// Symbolic links are removed, never followed.
-    static func remove(_ path: String) throws {
+    public static func remove(_ path: String) throws {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             if errno == ENOENT { return }
