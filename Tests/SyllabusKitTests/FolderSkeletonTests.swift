@@ -18,6 +18,24 @@ import Testing
     ]
     let fm = FileManager.default
 
+    /// The mask is read without setting it (which would change it for every
+    /// thread meanwhile), and it is the one that decides the modes of new files.
+    @Test func theFileCreationMaskIsTheOneNewFilesGet() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        let path = site.folder.appendingPathComponent("probe").path
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o777)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o777 & ~FileCreationMask.current)
+        #if os(Linux)
+        // On Linux from /proc, so reading it leaves the process's mask alone for good.
+        #expect(FileManager.default.contents(atPath: "/proc/self/status").map { String(decoding: $0, as: UTF8.self).contains("Umask:") } == true)
+        #endif
+    }
+
     func inode(_ url: URL) -> ino_t {
         var status = stat()
         #expect(lstat(url.path, &status) == 0, "\(url.path)")

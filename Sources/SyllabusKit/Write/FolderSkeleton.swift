@@ -28,9 +28,7 @@ enum FolderSkeleton {
     /// Turns the skeleton at `folder` into an empty staging folder for a site
     /// of `paths`; its mark stays.
     static func prepare(_ folder: String, for paths: Set<String>) throws {
-        let mask = umask(0)
-        umask(mask)
-        let levels = try TreeRemoval.removeFiles(under: folder, mode: 0o755 & ~mask, keeping: OutputDebris.Mark.name)
+        let levels = try TreeRemoval.removeFiles(under: folder, mode: 0o755 & ~FileCreationMask.current, keeping: OutputDebris.Mark.name)
         let needed = folders(of: paths)
         let prefix = folder.utf8.count + 1
         // Every level below the top: `folder` itself is the staging folder. An

@@ -75,9 +75,6 @@ struct LiveSite: Sendable {
     /// The live site in `folder` when it is a build of ours (it has a manifest).
     static func of(_ folder: String) -> LiveSite? {
         guard OutputManifest.isPresent(in: folder) else { return nil }
-        // Read while the build is still on one thread: umask sets as it reads.
-        let mask = umask(0)
-        umask(mask)
-        return LiveSite(folder: folder, mode: 0o644 & ~mask, owner: geteuid())
+        return LiveSite(folder: folder, mode: 0o644 & ~FileCreationMask.current, owner: geteuid())
     }
 }
