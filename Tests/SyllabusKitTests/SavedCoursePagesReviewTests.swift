@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import SyllabusKit
+
+/// Cases where the page `SavedCoursePages` shows before a rebuild is not the
+/// page a full build writes for that path, checked after the rebuilds serve runs.
+@Suite struct SavedCoursePagesReviewTests {
+    static let serveScript = #"<script src="/__syllabus/live.js"></script>"#
+    static let page = "courses/alpha/index.html"
+
+    /// The file is saved (v2, shown ahead), then put back as it was (v1, an
+    /// editor's undo-and-save or `git checkout`) before the rebuild reads it:
+    /// the rebuild finds the page's fingerprint unchanged since its last
+    /// write and skips it, so the shown v2 page stays served. When the save
+    /// that put it back is refused by `SavedCoursePages` (here together with a
+    /// profile), the next rebuild skips it too: it stays until the next edit.
+    @Test func aPageShownAheadOfARevertIsRewrittenByTheRebuild() throws {
+        let v1 = "---\ntitle: Alpha\ninstructors: [Anna Berg]\nstart: 2031-03-04\n---\nFirst text.\n"
+        let v2 = "---\ntitle: Alpha\ninstructors: [Anna Berg]\nstart: 2031-03-04\n---\nSecond text, shown ahead.\n"
+        let site = try TestSite(["content/courses/alpha.md": v1,
+                                 "content/instructors/anna-berg.md": "---\nname: Anna Berg\n---\nBio.\n"])
+        defer { site.remove() }
+        let preview = PreviewRebuild()
+        let output = site.folder.appendingPathComponent("preview")
+        var options = site.options(output: output)
+        options.serveScript = Self.serveScript
+        try SiteBuilder.build(options, preview: preview)
+
+        try site.write(v2, to: "content/courses/alpha.md")
+        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview)
+        #expect(shown.pages == [Self.page])
+        try site.write(v1, to: "content/courses/alpha.md")
+        try SiteBuilder.build(options, preview: preview)
+        #expect(served(output) == full(site, options), "after the rebuild the shown page is still served")
+
+        // serve's next turn: the revert's event, merged with a profile's save.
+        try site.write("---\nname: Anna Berg\n---\nAnother bio.\n", to: "content/instructors/anna-berg.md")
+        let next = SavedCoursePages.write(saved: ["content/courses/alpha.md", "content/instructors/anna-berg.md"],
+                                          options: options, preview: preview)
+        #expect(next.pages.isEmpty)
+        try SiteBuilder.build(options, preview: preview)
+        #expect(served(output) == full(site, options), "after the next rebuild the shown page is still served")
+    }
+
+    /// Two files saved in two bursts (a "save all", a script, a checkout):
+    /// the first burst's page is rendered with the last build's navigation
+    /// while the second file, already on disk, gives the site its first past
+    /// run. The rebuild rewrites it; until then the shown page is one no build makes.
+    @Test func aPageShownAheadIgnoresAFileSavedJustAfterIt() throws {
+        let site = try TestSite(["content/courses/alpha.md": "---\ntitle: Alpha\nstart: 2031-03-04\n---\nFirst.\n",
+                                 "content/courses/beta.md": "---\ntitle: Beta\nstart: 2031-05-04\n---\nBody.\n"])
+        defer { site.remove() }
+        let preview = PreviewRebuild()
+        let output = site.folder.appendingPathComponent("preview")
+        var options = site.options(output: output)
+        options.serveScript = Self.serveScript
+        try SiteBuilder.build(options, preview: preview)
+        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond.\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: Beta\nstart: 2001-05-04\n---\nBody.\n", to: "content/courses/beta.md")
+        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview)
+        #expect(shown.pages == [Self.page])
+        #expect(served(output) == full(site, options), "the page shown ahead is not the one the build writes")
+    }
+
+    private func served(_ output: URL) -> Data? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(Self.page).path)
+    }
+
+    private func full(_ site: TestSite, _ options: BuildOptions) -> Data? {
+        var options = options
+        options.output = site.folder.appendingPathComponent("full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: options.output) }
+        guard (try? SiteBuilder.build(options)) != nil else { return nil }
+        return FileManager.default.contents(atPath: options.output.appendingPathComponent(Self.page).path)
+    }
+}
