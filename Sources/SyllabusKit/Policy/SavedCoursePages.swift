@@ -61,6 +61,8 @@ public struct SavedCoursePages: Sendable {
                 // The rebuild that follows writes it, or reports why it cannot.
                 continue
             }
+            // Not the page of the file the rebuild reads, if that file changes back meanwhile: it is written whatever its fingerprint.
+            preview.cache.forget(page.path)
             written.append(page.path)
             previous.append((page.path, before))
         }
