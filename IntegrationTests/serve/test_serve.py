@@ -635,6 +635,25 @@ def test_new_course_in_new_subfolder_and_templates_folder_created_later(server, 
                       lambda: "#654321" in server.get(BASE + "assets/extra.css").text)
 
 
+def test_a_folder_removed_and_made_again_in_one_burst_is_still_watched(server, site):
+    """`rm -rf` and a copy back at once: the kernel drops the old folder's watch,
+    and the folder made again at that path gets one of its own."""
+    generation = server.state()["generation"]
+    instructors = site / "content" / "instructors"
+    saved = {p.name: p.read_bytes() for p in instructors.iterdir()}
+    shutil.rmtree(instructors)
+    instructors.mkdir()
+    for name, data in saved.items():
+        (instructors / name).write_bytes(data)
+    generation = server.wait_generation_above(generation)["generation"]
+    time.sleep(0.3)  # well after that burst: a save of its own
+    profile = instructors / "ada-lovelace.md"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\nShe also wrote about the Analytical Engine's looms.\n",
+                       encoding="utf-8")
+    server.wait_until("a save in the folder made again is rebuilt",
+                      lambda: "looms." in server.get(BASE + "instructors/ada-lovelace/").text)
+
+
 def test_rapid_saves_end_on_the_last_one(server, site):
     path = course_file(site, "otp-exam")
     text = path.read_text(encoding="utf-8")

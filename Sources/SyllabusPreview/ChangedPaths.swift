@@ -12,6 +12,9 @@ final class ChangedPaths: @unchecked Sendable {
         lock.withLock { paths.formUnion(changed) }
     }
 
+    /// Whether nothing was reported since the last `take()`.
+    var isEmpty: Bool { lock.withLock { paths.isEmpty } }
+
     /// The paths so far, leaving none.
     func take() -> Set<String> {
         lock.withLock {

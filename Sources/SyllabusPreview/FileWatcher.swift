@@ -107,9 +107,14 @@ final class FileWatcher: @unchecked Sendable {
                 if eventMask & UInt32(IN_ISDIR) != 0 || eventMask & UInt32(IN_DELETE_SELF | IN_IGNORED) != 0 {
                     foldersChanged = true
                 }
-                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
-                    // Events were lost: which files changed is unknown.
+                if eventMask & UInt32(IN_IGNORED) != 0 {
+                    // The kernel dropped this watch (its folder is gone): a folder made
+                    // again at that path needs a watch of its own.
+                    watched[descriptor] = nil
+                } else if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were lost: which files changed is unknown, and folders may be new.
                     changed.formUnion(folders.map { relative($0.path) })
+                    foldersChanged = true
                 } else if let folder = watched[descriptor] {
                     let end = min(offset + 16 + nameLength, count)
                     // The name is NUL-padded to the event's length.

@@ -59,9 +59,9 @@ public final class PreviewServer: Sendable {
             changed.yield()
         }
         watcher.start()
-        await rebuild(into: output, reason: "start", saved: [])
+        await rebuild(into: output, reason: "start", saved: nil)
         let rebuilds = Task {
-            for await _ in changes { await rebuild(into: output, reason: "change", saved: saved.take()) }
+            for await _ in changes { await rebuild(into: output, reason: "change", saved: saved) }
         }
         let result: Result<Void, any Error>
         do {
@@ -126,10 +126,13 @@ public final class PreviewServer: Sendable {
     /// The pages of course files just `saved` are shown first when they can
     /// be (`SavedCoursePages`): the page its author watches reloads at once,
     /// the listings once the rebuild has redrawn them.
-    private func rebuild(into output: URL, reason: String, saved: Set<String>) async {
+    private func rebuild(into output: URL, reason: String, saved: ChangedPaths?) async {
         let servedBase = await state.basePath
-        let shown = saved.isEmpty ? nil : await onRebuildQueue { self.showSaved(saved, into: output, servedBase: servedBase) }
-        if let shown { await state.showed(pages: shown.urls) }
+        let paths = saved?.take() ?? []
+        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, into: output, servedBase: servedBase) }
+        // Open pages reload to the shown page unless more was saved while it was
+        // rendered: then it may not be what the rebuild makes (that rewrites it).
+        if let shown, saved?.isEmpty ?? true { await state.showed(pages: shown.urls) }
         let outcome = await onRebuildQueue { self.build(into: output, reason: reason, servedBase: servedBase) }
         switch outcome {
         case .built(let basePath):
@@ -158,10 +161,11 @@ public final class PreviewServer: Sendable {
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
-        // A folder page is open at its folder URL, or at its index.html.
-        let urls = pages.pages.flatMap { path in
-            [(knownBase ?? servedBase) + path, (knownBase ?? servedBase) + String(path.dropLast("index.html".count))]
-        }
+        // A folder page is open at its folder URL, or at its index.html, as
+        // the browser's `location.pathname` has it: percent-encoded.
+        let base = knownBase ?? servedBase
+        let urls = pages.pages.flatMap { path in [base + path, base + String(path.dropLast("index.html".count))] }
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }
         return Shown(pages: pages, urls: urls)
     }
 
