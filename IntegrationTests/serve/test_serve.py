@@ -162,11 +162,16 @@ class Server:
             time.sleep(0.02)
         pytest.fail(f"not within {timeout} s: {what} (last: {last!r})\n--- serve log ---\n{self.log}")
 
+    def last_event(self) -> str:
+        """The server's latest rebuild line: a rebuild, a failed one, or a save's pages shown ahead."""
+        events = [line for line in self.log.splitlines() if re.search(r"\[(start|change), \d+ ms|^Showed |^Build failed", line)]
+        return events[-1] if events else ""
+
     def wait_generation_above(self, generation: int) -> dict:
         """The state once a rebuild after `generation` succeeded (not a save's pages shown ahead of it)."""
         return self.wait_until(f"a rebuild's generation > {generation}",
                                lambda: (s := self.state())["generation"] > generation and not s["errors"]
-                               and "pages" not in s and s)
+                               and "[change, " in self.last_event() and s)
 
     def stop(self, sig: int = signal.SIGINT, timeout: float = 5.0) -> float:
         """Sends `sig`; returns how long the process took to exit."""
@@ -498,7 +503,8 @@ def test_saved_course_page_is_shown_before_the_rebuild(server, site):
     assert sorted(first["pages"]) == [page, page + "index.html"], first
     assert "OTP Basics Shown First" in server.get(page).text
     assert re.search(r"Showed courses/otp-basics/index\.html \[saved, \d+ ms\]", server.log), server.log
-    # Then the rebuild's generation, which reloads every page, with the listings redrawn.
+    # Then the rebuild's generation, with the listings redrawn: a title is in the search
+    # index too, which the search page and the catalog's filters read, so every page reloads.
     rebuilt = server.wait_generation_above(first["generation"])
     assert rebuilt["generation"] == first["generation"] + 1 and "pages" not in rebuilt, rebuilt
     assert "OTP Basics Shown First" in server.get(BASE + "tags/otp/").text
@@ -507,13 +513,43 @@ def test_saved_course_page_is_shown_before_the_rebuild(server, site):
     assert "state.pages.indexOf(location.pathname) < 0" in script
 
 
+def test_a_body_edit_reloads_only_its_own_page(server, site):
+    """A body is on its course page only: shown ahead, and the rebuild, which finds
+    that page already as it makes it, changes no open page (the feeds do not count)."""
+    before = server.state()
+    page = BASE + "courses/otp-basics/"
+    poll = server.long_poll(before["generation"], 0)
+    path = course_file(site, "otp-basics")
+    path.write_text(path.read_text(encoding="utf-8") + "\nA paragraph added while writing.\n", encoding="utf-8")
+    first = poll.wait(REBUILD_TIMEOUT)
+    assert sorted(first["pages"]) == [page, page + "index.html"], first
+    rebuilt = server.wait_generation_above(first["generation"])
+    assert rebuilt["generation"] == first["generation"] + 1 and rebuilt["pages"] == [], rebuilt
+    assert "A paragraph added while writing." in server.get(page).text
+
+
+def test_a_listing_edit_reloads_the_pages_it_changed(server, site):
+    """An instructor's profile is on their page only (course pages link it by name):
+    the rebuild lists that page, and an open course page stays."""
+    before = server.state()
+    path = site / "content" / "instructors" / "ada-lovelace.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nShe corresponded with Babbage.\n", encoding="utf-8")
+    rebuilt = server.wait_generation_above(before["generation"])
+    page = BASE + "instructors/ada-lovelace/"
+    assert rebuilt["generation"] == before["generation"] + 1, rebuilt
+    assert page in rebuilt["pages"] and BASE + "courses/otp-basics/" not in rebuilt["pages"], rebuilt
+    assert "Babbage" in server.get(page).text
+
+
 def test_a_new_course_waits_for_the_rebuild(server, site):
     """A file the last build did not have changes listings: no page is shown ahead of the rebuild."""
     before = server.state()
     poll = server.long_poll(before["generation"], 0)
     (site / "content" / "courses" / "brand-new.md").write_text("---\ntitle: Brand New\n---\nHello.\n", encoding="utf-8")
     state = poll.wait(REBUILD_TIMEOUT)
+    # Not shown ahead; the rebuild changed the listings and the search index, so every page reloads.
     assert "pages" not in state and state["generation"] == before["generation"] + 1, state
+    assert "Showed" not in server.log
     assert "Brand New" in server.get(BASE + "courses/brand-new/").text
 
 
@@ -1135,3 +1171,7 @@ def test_live_reload_script_reloads_only_the_pages_a_save_showed(shared):
     assert _script_decisions(script, BASE + "tags/otp/", [first, skipped]) == {"polls": 2, "reloadedAfter": 2}
     # Without a rebuild after the save, the other page is not reloaded.
     assert _script_decisions(script, BASE + "tags/otp/", [first, shown]) == {"polls": 2, "reloadedAfter": None}
+    # A rebuild that changed no open page (a body already shown ahead) reloads nothing.
+    unchanged = {"errors": [], "generation": 9, "pages": []}
+    assert _script_decisions(script, page, [first, shown, unchanged]) == {"polls": 2, "reloadedAfter": 2}
+    assert _script_decisions(script, BASE + "tags/otp/", [first, shown, unchanged]) == {"polls": 3, "reloadedAfter": None}

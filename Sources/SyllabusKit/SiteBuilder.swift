@@ -13,6 +13,9 @@ public struct BuildSummary: Sendable {
     public let warnings: [Diagnostic]
     /// Time per stage, in pipeline order.
     public let stages: [BuildStage]
+    /// The output files a preview's rebuild changed, added or removed (its
+    /// open pages reload only when theirs is among them); `nil` for other builds.
+    public var changed: Set<String>? = nil
 
     /// `Built 7 entries (5 runs): 31 pages, 13 feeds, 3 assets in 0.12 s`
     public var line: String {
@@ -140,6 +143,6 @@ public enum SiteBuilder {
         progress.finish()
         return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: plan.pages.count,
                             feeds: plan.feeds.count, files: plan.otherFileCount, seconds: clock.total,
-                            warnings: log.sorted, stages: clock.laps)
+                            warnings: log.sorted, stages: clock.laps, changed: policy.fingerprints ? policy.cache.changedFiles : nil)
     }
 }

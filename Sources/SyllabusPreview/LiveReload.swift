@@ -28,7 +28,8 @@ enum LiveReloadScript {
             var query = generation === null ? "" : "?since=" + generation + "&errors=" + errors;
             fetch(url + query, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
               if (generation !== null && state.generation !== generation) {
-                // A save's own page shown before the rebuild: other pages wait for the rebuild's generation.
+                // A generation that lists the pages it changed (a save's own page shown
+                // before the rebuild, or what the rebuild rewrote) leaves the others alone.
                 var others = state.pages && state.generation === generation + 1 && state.pages.indexOf(location.pathname) < 0;
                 if (!others) { location.reload(); return; }
               }

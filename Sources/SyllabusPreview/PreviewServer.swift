@@ -111,7 +111,8 @@ public final class PreviewServer: Sendable {
 
     /// What a build on the rebuild queue hands back to the state.
     private enum Outcome: Sendable {
-        case built(basePath: String)
+        /// `changed`: the output files the rebuild changed, added or removed.
+        case built(basePath: String, changed: Set<String>?)
         case failed([String], basePath: String?)
     }
 
@@ -135,8 +136,8 @@ public final class PreviewServer: Sendable {
         if let shown, saved?.isEmpty ?? true { await state.showed(pages: shown.urls) }
         let outcome = await onRebuildQueue { self.build(into: output, reason: reason, servedBase: servedBase) }
         switch outcome {
-        case .built(let basePath):
-            await state.succeeded(basePath: basePath)
+        case .built(let basePath, let changed):
+            await state.succeeded(basePath: basePath, pages: changed.flatMap { ReloadedPages.urls(of: $0, base: basePath) })
         case .failed(let messages, let basePath):
             if let shown {
                 let undone = await onRebuildQueue { Result { try shown.pages.undo() } }
@@ -161,11 +162,8 @@ public final class PreviewServer: Sendable {
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
-        // A folder page is open at its folder URL, or at its index.html, as
-        // the browser's `location.pathname` has it: percent-encoded.
-        let base = knownBase ?? servedBase
-        let urls = pages.pages.flatMap { path in [base + path, base + String(path.dropLast("index.html".count))] }
-            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }
+        // Course pages only, so never every page.
+        let urls = ReloadedPages.urls(of: pages.pages, base: knownBase ?? servedBase) ?? []
         return Shown(pages: pages, urls: urls)
     }
 
@@ -192,7 +190,8 @@ public final class PreviewServer: Sendable {
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
             let stages = summary.stages.map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
             log("\(summary.line) [\(reason), \(milliseconds) ms: \(stages)]")
-            return .built(basePath: siteBase)
+            // The first build changes every page: nothing is open yet.
+            return .built(basePath: siteBase, changed: reason == "start" ? nil : summary.changed)
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
             return .failed(failure.diagnostics.map(\.description), basePath: knownBase)

@@ -9,19 +9,23 @@ actor PreviewState {
     private(set) var basePath = "/"
     private(set) var generation = 0
     private(set) var diagnostics: [String] = []
-    /// The URLs of the only pages the latest generation changed, when it is
-    /// a save's pages shown before the rebuild; `nil` when it may be any.
+    /// The URLs of the only pages the latest generation changed (a save's
+    /// pages shown before the rebuild, or what a rebuild rewrote); `nil` when
+    /// it may be any.
     private var onlyPages: [String]?
     private var hasGoodBuild = false
     private var waiters: [Int: CheckedContinuation<Data, Never>] = [:]
     private var nextWaiter = 0
     private var stopped = false
 
-    func succeeded(basePath: String) {
+    /// Records a good build; `pages`: the URLs of the only pages it changed
+    /// (`nil`: any page may have changed), so that other open pages stay as they are.
+    func succeeded(basePath: String, pages: [String]? = nil) {
         self.basePath = basePath
         hasGoodBuild = true
         generation += 1
-        onlyPages = nil
+        // A page showing errors reloads anyway: it may be the last good build's only because of them.
+        onlyPages = diagnostics.isEmpty ? pages : nil
         diagnostics = []
         wake()
     }
@@ -86,7 +90,8 @@ actor PreviewState {
     private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume(returning: json) }
 
     /// What the page's script polls: `{"errors":[…],"generation":N}`, with
-    /// `"pages":[…]` when generation N changed only the pages at those URLs.
+    /// `"pages":[…]` when generation N changed only the pages at those URLs
+    /// (an empty list: none).
     private struct Answer: Encodable {
         let errors: [String]
         let generation: Int

@@ -32,6 +32,7 @@ import Testing
             let shown = SavedCoursePages.write(saved: changedPaths(sourcesBefore, sourceFiles(site)), options: options, preview: preview)
             let shownPages = shown.pages.map { ($0, FileManager.default.contents(atPath: previewOutput.appendingPathComponent($0).path)) }
             if !shown.pages.isEmpty { shownKinds[kind, default: 0] += 1 }
+            let servedBeforeRebuild = fileTree(previewOutput)
             let rebuilt = Result { try SiteBuilder.build(options, preview: preview) }
             if case .failure = rebuilt, !shown.pages.isEmpty {
                 try shown.undo()
@@ -49,6 +50,10 @@ import Testing
                 let manifest = fullTree.removeValue(forKey: OutputManifest.name)
                 let previewTree = fileTree(previewOutput)
                 let different = previewTree != fullTree
+                // What serve reloads by: exactly the files whose bytes the rebuild changed, made or removed.
+                let changed = Set(previewTree.keys).union(servedBeforeRebuild.keys).filter { previewTree[$0] != servedBeforeRebuild[$0] }
+                #expect(rebuiltSummary.changed == changed, "step \(step) (\(kind)): reported \(rebuiltSummary.changed.map { $0.sorted() } ?? []), changed \(changed.sorted())")
+                #expect(fullSummary.changed == nil)
                 #expect(!different, "step \(step) (\(kind)): \(difference(previewTree, fullTree))")
                 // The manifest lists exactly the files written.
                 #expect(manifest == Data(OutputManifest.text(paths: Set(fullTree.keys)).utf8), "step \(step) (\(kind))")

@@ -36,6 +36,8 @@ final class BuildCache: @unchecked Sendable {
     private var settingsKey: Int?
     /// Source files read again (not reused) by the build under way.
     private var reread: Set<String> = []
+    /// Output files the build under way changed, added or removed.
+    private var changedPaths: Set<String> = []
     /// Rendered entry cards and calendar events: within one build, and across
     /// rebuilds for a preview.
     let cards = CardCache()
@@ -71,8 +73,20 @@ final class BuildCache: @unchecked Sendable {
 
     /// Starts a build: no source file has been read by it yet.
     func startBuild() {
-        lock.withLock { reread = [] }
+        lock.withLock {
+            reread = []
+            changedPaths = []
+        }
     }
+
+    /// The output file at `path` was written with other bytes than it had, made, or removed.
+    func changed(_ path: String) {
+        guard keeps else { return }
+        lock.withLock { _ = changedPaths.insert(path) }
+    }
+
+    /// What the build under way changed in the output (only a preview's keeps count).
+    var changedFiles: Set<String> { lock.withLock { changedPaths } }
 
     /// Whether this build read `source` again because it changed (always
     /// false for a full build, which compares nothing).

@@ -56,6 +56,16 @@ struct LiveSite: Sendable {
         #endif
     }
 
+    /// Whether the file at `path` holds exactly `bytes` (a link is not followed).
+    static func file(_ path: String, holds bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == bytes.count else { return false }
+        return holds(descriptor, bytes)
+    }
+
     /// Whether the file open at `descriptor` holds `bytes`, compared in blocks.
     private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let block = 1 << 16

@@ -72,21 +72,28 @@ final class OutputFolder: @unchecked Sendable {
 
     /// Writes one file under the staging folder. `path` comes from slugs and
     /// validated names; the check is a last line of defence against escaping.
-    func write(_ data: Data, to path: String) throws {
+    /// Returns whether the file's bytes changed: in place, a file that
+    /// already holds them is left alone (so `syllabus serve` reloads only
+    /// pages that changed); a staging folder's files are all new.
+    @discardableResult
+    func write(_ data: Data, to path: String) throws -> Bool {
         try data.withUnsafeBytes { try write($0, to: path) }
     }
 
-    func write(_ text: String, to path: String) throws {
+    @discardableResult
+    func write(_ text: String, to path: String) throws -> Bool {
         var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+        return try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws -> Bool {
         let target = checked(path)
+        if inPlace, LiveSite.file(target, holds: bytes) { return false }
         try BuildInterruption.gate.whileOpen {
             if let live, try live.reuse(path, holding: bytes, to: target) { return }
             try FileOutput.write(bytes, to: target, replacing: inPlace)
         }
+        return true
     }
 
     /// The absolute path of `path` in the staging folder.

@@ -29,17 +29,22 @@ struct OutputSink: Sendable {
             plan.reportFeedSizes(log: &log)
             clock.lap("feeds")
             try write(plan.indexes, progress: .silent)
-            for asset in plan.assets { try folder?.write(asset.data, to: asset.path) }
+            for asset in plan.assets {
+                if try folder?.write(asset.data, to: asset.path) == true { cache.changed(asset.path) }
+            }
             for file in plan.media {
                 // Read here, not copied by the file system, so that a media file
                 // that cannot be read is reported as the source it is.
                 guard let data = SourceFile.bytes("content/media/\(file)", under: root, log: &log) else { continue }
-                try folder?.write(data, to: "media/\(file)")
+                if try folder?.write(data, to: "media/\(file)") == true { cache.changed("media/\(file)") }
             }
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
             if strict, !log.entries.isEmpty { throw BuildFailed(diagnostics: log.sorted.map(\.strict)) }
             if let folder {
-                for stale in cache.finish(paths: paths) { try folder.remove(stale) }
+                for stale in cache.finish(paths: paths) {
+                    try folder.remove(stale)
+                    cache.changed(stale)
+                }
             }
             try folder?.commit(paths: paths)
             clock.lap("write")
@@ -71,7 +76,7 @@ struct OutputSink: Sendable {
             defer { progress.advance() }
             let text = page.render()
             do {
-                try folder?.write(text, to: page.path)
+                if try folder?.write(text, to: page.path) == true { cache.changed(page.path) }
                 cache.wrote(page.path, key: page.key)
                 return nil
             } catch {
