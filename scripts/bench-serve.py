@@ -7,7 +7,9 @@
 Copies DIR/content (default: this repository's content/) and DIR/templates, or
 generates an N-course corpus with scripts/gen-catalog.py, into a temporary
 root; starts `syllabus serve` on a free loopback port; then --edits times
-rewrites one course's title and measures, from just before the file is written:
+rewrites one course's title (or, with --field body, adds a line to its body:
+the common edit while a course is being written) and measures, from just
+before the file is written:
 
   visible  until the new title is in the course page fetched over HTTP
            (polled every --poll-ms on one keep-alive connection);
@@ -15,8 +17,9 @@ rewrites one course's title and measures, from just before the file is written:
            a generation that reloads the open course page (one whose `pages`
            lists it: the saved page shown before the rebuild, or any without
            `pages`);
-  others   until it answers with a generation without `pages` (the rebuild's),
-           which is when every other open page (the listings) reloads;
+  others   until it answers with the rebuild's generation, when the other open
+           pages whose files the rebuild changed reload (every page, when its
+           answer has no `pages`; the count of pages listed is shown);
   rebuild  what the server logs for that rebuild (`[change, N ms]`).
 
 Prints median, p90 (nearest rank) and max of each in milliseconds, plus the
@@ -177,6 +180,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--course", help="slug (file name) of the course to edit")
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--field", choices=("title", "body"), default="title",
+                        help="what each edit changes: the title (listings too) or the body (its page only)")
     parser.add_argument("--poll-ms", type=float, default=5.0)
     parser.add_argument("--settle-ms", type=float, default=300.0, help="pause between edits")
     parser.add_argument("--start-timeout", type=float, default=600.0)
@@ -203,7 +208,7 @@ def main() -> None:
         first = next((line for line in server.lines if "[start," in line), "?")
         print(f"serve: {binary} on 127.0.0.1:{port}{base}; ready in {time.monotonic() - started:.2f} s; {first}")
 
-        client, poller = Client(port), Client(port, timeout=60)
+        client = Client(port)
         page = f"{base}courses/{slug}/"
         changes = f"{base}__syllabus/changes"
         # The "Serving" line comes just before the socket listens: wait until it answers.
@@ -219,29 +224,32 @@ def main() -> None:
         if status != 200:
             sys.exit(f"{page} -> {status}")
         original = course.read_text(encoding="utf-8")
-        print(f"editing {course.relative_to(root)} ({title_line!r}), watching {page}\n")
+        edited = repr(title_line) if args.field == "title" else "its body"
+        print(f"editing {course.relative_to(root)} ({edited}), watching {page}\n")
 
         visible, reload, others, rebuild, truncated, polls = [], [], [], [], 0, 0
         for n in range(args.edits + 1):  # edit 0 is a warm-up
             generation = json.loads(client.get(changes)[2])["generation"]
             marker = f"Bench{n:03d}x{os.getpid()}"
-            new_text = original.replace(title_line, f"title: \"{marker} edited title\"", 1)
-            answered: dict = {}
+            if args.field == "title":
+                new_text = original.replace(title_line, f"title: \"{marker} edited title\"", 1)
+            else:
+                new_text = original.rstrip("\n") + f"\n\n{marker} added to the body.\n"
+            answers: list = []  # (time, state) of each new generation
+            rebuilt = threading.Event()  # set once the rebuild's generation is known to be among them
 
             def long_poll() -> None:
-                since = generation
-                while True:
-                    status, _, body = poller.get(f"{changes}?since={since}&errors=0")
-                    now, state = time.perf_counter(), json.loads(body)
-                    if state["generation"] == since:
-                        continue  # the poll timed out with nothing new
-                    pages = state.get("pages")
-                    if pages is None or page in pages:
-                        answered.setdefault("at", now)
-                    if pages is None:
-                        answered["all"] = now
-                        return
-                    since = state["generation"]
+                # A client of its own: an earlier edit's poller may still be waiting on the server.
+                own, since = Client(port, timeout=60), generation
+                try:
+                    while not rebuilt.is_set():
+                        status, _, body = own.get(f"{changes}?since={since}&errors=0")
+                        now, state = time.perf_counter(), json.loads(body)
+                        if state["generation"] != since:
+                            answers.append((now, state))
+                            since = state["generation"]
+                finally:
+                    own.close()
 
             waiter = threading.Thread(target=long_poll, daemon=True)
             waiter.start()
@@ -267,10 +275,24 @@ def main() -> None:
                 time.sleep(args.poll_ms / 1000)
             if seen_at is None:
                 sys.exit(f"edit {n}: new title not visible within {args.edit_timeout} s\n" + "\n".join(server.lines[-10:]))
-            waiter.join(args.edit_timeout)
             _, m = server.wait_line(r"\[change, (\d+) ms[\]:]|Build failed", log_mark, args.edit_timeout)
             if m.group(0).startswith("Build failed"):
                 sys.exit("\n".join(server.lines[log_mark:]))
+            # The rebuild's generation follows the shown page's, when the page was shown ahead.
+            showed = any(line.startswith("Showed ") for line in server.lines[log_mark:])
+            target = generation + (2 if showed else 1)
+            deadline = time.perf_counter() + args.edit_timeout
+            while not any(state["generation"] >= target for _, state in answers) and time.perf_counter() < deadline:
+                time.sleep(0.005)
+            rebuilt.set()
+            answered: dict = {}
+            for at, state in answers:
+                pages = state.get("pages")
+                if pages is None or page in pages:
+                    answered.setdefault("at", at)
+                if state["generation"] >= target:
+                    answered.setdefault("all", at)
+                    answered.setdefault("reloaded", "all" if pages is None else f"{len(pages) // 2} pages")
             if n == 0:
                 print(f"warm-up: visible {(seen_at - t0) * 1000:.1f} ms, server {m.group(1)} ms")
             else:
@@ -282,8 +304,8 @@ def main() -> None:
                     others.append((answered["all"] - t0) * 1000)
                 print(f"edit {n:2d}: visible {visible[-1]:7.1f} ms   reload "
                       f"{reload[-1] if reload and len(reload) == len(visible) else float('nan'):7.1f} ms   "
-                      f"others {others[-1] if others and len(others) == len(visible) else float('nan'):7.1f} ms   "
-                      f"server {m.group(1):>5} ms")
+                      f"others {others[-1] if others and len(others) == len(visible) else float('nan'):7.1f} ms "
+                      f"({answered.get('reloaded', '?')})   server {m.group(1):>5} ms")
             time.sleep(args.settle_ms / 1000)
 
         print()
@@ -296,7 +318,6 @@ def main() -> None:
         if rebuild_lines:
             print(f"last rebuild: {rebuild_lines[-1]}")
         client.close()
-        poller.close()
     finally:
         if server is not None:
             code, took = server.stop()
