@@ -80,48 +80,6 @@ import Testing
         #expect(shownKinds["edit course", default: 0] * 2 >= kinds["edit course", default: 0], "\(shownKinds) of \(kinds)")
     }
 
-    /// A saved course's page is shown before its rebuild; when that rebuild
-    /// fails (here another file broke meanwhile), `undo` puts back the last
-    /// good build's page, so the preview serves that build, as it says.
-    @Test func aPageShownBeforeAFailedRebuildIsPutBack() throws {
-        let site = try TestSite(["content/courses/alpha.md": "---\ntitle: Alpha\nstart: 2031-03-04\n---\nFirst text.\n",
-                                 "content/courses/beta.md": "---\ntitle: Beta\n---\nBody.\n"])
-        defer { site.remove() }
-        let preview = PreviewRebuild()
-        let output = site.folder.appendingPathComponent("preview")
-        var options = site.options(output: output)
-        options.serveScript = Self.serveScript
-        try SiteBuilder.build(options, preview: preview)
-        let served = fileTree(output)
-
-        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
-        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/beta.md")
-        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md", "content/courses/.alpha.md.swp"],
-                                           options: options, preview: preview)
-        #expect(shown.pages == ["courses/alpha/index.html"])
-        let page = try String(contentsOf: output.appendingPathComponent("courses/alpha/index.html"), encoding: .utf8)
-        #expect(page.contains("Second text.") && !page.contains("First text."))
-        #expect(throws: BuildFailed.self) { try SiteBuilder.build(options, preview: preview) }
-        try shown.undo()
-        #expect(fileTree(output) == served)
-
-        // Nothing is shown ahead while the served build is not the last one tried,
-        // nor for a file with errors, a new file, or anything but a course.
-        #expect(SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview).pages.isEmpty)
-        try site.write("---\ntitle: Beta\n---\nBody.\n", to: "content/courses/beta.md")
-        try SiteBuilder.build(options, preview: preview)
-        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/alpha.md")
-        try site.write("---\ntitle: Gamma\n---\n", to: "content/courses/gamma.md")
-        for saved in [["content/courses/alpha.md"], ["content/courses/gamma.md"], ["content/site.yml"], ["templates/course.mustache"],
-                      ["content/courses/beta.md", "content/instructors/anna-berg.md"]] {
-            #expect(SavedCoursePages.write(saved: Set(saved), options: options, preview: preview).pages.isEmpty, "\(saved)")
-        }
-        // A course that gets the site its first past run changes every page's navigation: not shown ahead.
-        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
-        try site.write("---\ntitle: Beta\nstart: 2001-03-04\n---\nBody.\n", to: "content/courses/beta.md")
-        #expect(SavedCoursePages.write(saved: ["content/courses/beta.md"], options: options, preview: preview).pages.isEmpty)
-    }
-
     /// A file moved over another keeps its own modification time: with the
     /// same time and length as the file it replaced, only its inode tells
     /// the rebuild that the course must be read again.

@@ -5,7 +5,6 @@ import Testing
 /// A page `SavedCoursePages` shows before a rebuild must not outlive that
 /// rebuild: after it, the served page is the one a full build writes.
 @Suite struct SavedCoursePagesTests {
-    static let serveScript = #"<script src="/__syllabus/live.js"></script>"#
     static let page = "courses/alpha/index.html"
 
     /// The file is saved (v2, shown ahead), then put back as it was (v1, an
@@ -20,11 +19,7 @@ import Testing
         let site = try TestSite(["content/courses/alpha.md": v1,
                                  "content/instructors/anna-berg.md": "---\nname: Anna Berg\n---\nBio.\n"])
         defer { site.remove() }
-        let preview = PreviewRebuild()
-        let output = site.folder.appendingPathComponent("preview")
-        var options = site.options(output: output)
-        options.serveScript = Self.serveScript
-        try SiteBuilder.build(options, preview: preview)
+        let (preview, output, options) = try site.startPreview()
 
         try site.write(v2, to: "content/courses/alpha.md")
         let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview)
@@ -40,6 +35,44 @@ import Testing
         #expect(next.pages.isEmpty)
         try SiteBuilder.build(options, preview: preview)
         #expect(served(output) == full(site, options), "after the next rebuild the shown page is still served")
+    }
+
+    /// A saved course's page is shown before its rebuild; when that rebuild
+    /// fails (here another file broke meanwhile), `undo` puts back the last
+    /// good build's page, so the preview serves that build, as it says.
+    @Test func aPageShownBeforeAFailedRebuildIsPutBack() throws {
+        let site = try TestSite(["content/courses/alpha.md": "---\ntitle: Alpha\nstart: 2031-03-04\n---\nFirst text.\n",
+                                 "content/courses/beta.md": "---\ntitle: Beta\n---\nBody.\n"])
+        defer { site.remove() }
+        let (preview, output, options) = try site.startPreview()
+        let served = fileTree(output)
+
+        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/beta.md")
+        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md", "content/courses/.alpha.md.swp"],
+                                           options: options, preview: preview)
+        #expect(shown.pages == ["courses/alpha/index.html"])
+        let page = try String(contentsOf: output.appendingPathComponent("courses/alpha/index.html"), encoding: .utf8)
+        #expect(page.contains("Second text.") && !page.contains("First text."))
+        #expect(throws: BuildFailed.self) { try SiteBuilder.build(options, preview: preview) }
+        try shown.undo()
+        #expect(fileTree(output) == served)
+
+        // Nothing is shown ahead while the served build is not the last one tried,
+        // nor for a file with errors, a new file, or anything but a course.
+        #expect(SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview).pages.isEmpty)
+        try site.write("---\ntitle: Beta\n---\nBody.\n", to: "content/courses/beta.md")
+        try SiteBuilder.build(options, preview: preview)
+        try site.write("---\ntitle: [unclosed\n---\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: Gamma\n---\n", to: "content/courses/gamma.md")
+        for saved in [["content/courses/alpha.md"], ["content/courses/gamma.md"], ["content/site.yml"], ["templates/course.mustache"],
+                      ["content/courses/beta.md", "content/instructors/anna-berg.md"]] {
+            #expect(SavedCoursePages.write(saved: Set(saved), options: options, preview: preview).pages.isEmpty, "\(saved)")
+        }
+        // A course that gets the site its first past run changes every page's navigation: not shown ahead.
+        try site.write("---\ntitle: Alpha\nstart: 2031-03-04\n---\nSecond text.\n", to: "content/courses/alpha.md")
+        try site.write("---\ntitle: Beta\nstart: 2001-03-04\n---\nBody.\n", to: "content/courses/beta.md")
+        #expect(SavedCoursePages.write(saved: ["content/courses/beta.md"], options: options, preview: preview).pages.isEmpty)
     }
 
     private func served(_ output: URL) -> Data? {

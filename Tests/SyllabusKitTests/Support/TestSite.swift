@@ -51,6 +51,18 @@ struct TestSite {
         BuildOptions(root: root, output: output ?? self.output, includeDrafts: includeDrafts, timestamp: timestamp)
     }
 
+    /// The site as `syllabus serve` previews it: one rebuild state for the
+    /// whole preview, its folder (`preview/` beside the site) and the options
+    /// of every rebuild, after the first build.
+    func startPreview() throws -> (preview: PreviewRebuild, output: URL, options: BuildOptions) {
+        let preview = PreviewRebuild()
+        let output = folder.appendingPathComponent("preview")
+        var options = options(output: output)
+        options.serveScript = #"<script src="/__syllabus/live.js"></script>"#
+        try SiteBuilder.build(options, preview: preview)
+        return (preview, output, options)
+    }
+
     /// Builds into `output`; throws `BuildFailed` like the command line would report.
     @discardableResult
     func build(output: URL? = nil, includeDrafts: Bool = false, timestamp: Int = TestSite.timestamp) throws -> BuildSummary {
