@@ -159,11 +159,11 @@ final class PageContexts: Sendable {
     }
 
     /// An entry card's HTML, shared by every page that lists the same run.
-    func renderedCard(_ course: Course, run: Run?, lastRun: Run? = nil, templates: TemplateSet) -> String {
+    func renderedCard(_ course: Course, run: Run?, lastRun: Run? = nil, templates: TemplateSet) -> RenderedCard {
         // Past or not is part of the key: `syllabus serve` keeps cards across midnight.
         let past = run.map { index.timeline.isUpcoming($0) ? "u" : "p" } ?? "l\(lastRun?.ordinal ?? -1)"
-        return cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
-            templates.render("entry-card", entryCard(course, run: run, lastRun: lastRun))
+        return cards.cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
+            templates.renderCard(entryCard(course, run: run, lastRun: lastRun))
         }
     }
 

@@ -10,6 +10,10 @@ struct TemplateSet: Sendable {
     let assets: [String: Data]
     /// Changes whenever a template or asset does.
     let fingerprint: Int
+    /// `entry-card` cut where it can name the card's instructors: an
+    /// instructor's page, whose cards leave that instructor out, renders only
+    /// those runs and reuses the rest of each card from the other pages.
+    let cardSegments: [MustacheSegment]
 
     /// `theme` is the binary's own unless a test needs another.
     static func load(root: URL, theme: BuiltinTheme = .embedded, log: inout DiagnosticLog) -> TemplateSet? {
@@ -71,7 +75,9 @@ struct TemplateSet: Sendable {
         var hasher = Hasher()
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
         for name in assets.keys.sorted() { hasher.combine(name); hasher.combine(assets[name]!) }
-        return failed ? nil : TemplateSet(library: library, assets: assets, fingerprint: hasher.finalize())
+        guard !failed else { return nil }
+        let cardSegments = library.getTemplate(named: "entry-card")?.segments(varyingWith: EntryCard.instructorFields) ?? []
+        return TemplateSet(library: library, assets: assets, fingerprint: hasher.finalize(), cardSegments: cardSegments)
     }
 
     /// Where an error in a built-in template points. The site has no such
@@ -86,6 +92,36 @@ struct TemplateSet: Sendable {
     /// typed page data to Mustache values; pages only ask for names that exist.
     func render(_ name: String, _ data: some Encodable) -> String {
         library.render(TemplateEncoder.frame(data), withTemplate: name) ?? ""
+    }
+
+    /// An entry card rendered a run of `entry-card` at a time, noting where each starts.
+    func renderCard(_ card: EntryCard) -> RenderedCard {
+        let frame = TemplateEncoder.frame(card)
+        var html = ""
+        var starts: [Int] = []
+        starts.reserveCapacity(cardSegments.count)
+        for segment in cardSegments {
+            starts.append(html.utf8.count)
+            html += segment.template.render(frame, library: library)
+        }
+        return RenderedCard(html: html, starts: starts)
+    }
+
+    /// `card` as `entry-card` renders it, given `shared`, a card that differs
+    /// from it only in the instructors: the runs that do not name them are
+    /// taken from `shared`, the others rendered.
+    func renderCard(_ card: EntryCard, sharing shared: RenderedCard) -> String {
+        let frame = TemplateEncoder.frame(card)
+        var html = ""
+        html.reserveCapacity(shared.html.utf8.count)
+        for (number, segment) in cardSegments.enumerated() {
+            if segment.varies {
+                html += segment.template.render(frame, library: library)
+            } else {
+                html += shared.run(number)
+            }
+        }
+        return html
     }
 
     private static func describe(_ error: Error) -> String {

@@ -29,6 +29,15 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Rendered HTML kept across pages: entry cards by course, run and
-/// fingerprint, and months of the days index by their sessions.
-typealias CardCache = Memo<String>
+/// Rendered HTML kept across pages.
+final class CardCache: Sendable {
+    /// Entry cards by course, run and fingerprint.
+    let cards = Memo<RenderedCard>()
+    /// Months of the days index by their sessions.
+    let months = Memo<String>()
+
+    func removeAll() {
+        cards.removeAll()
+        months.removeAll()
+    }
+}

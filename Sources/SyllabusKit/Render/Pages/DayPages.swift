@@ -15,7 +15,7 @@ extension PageContexts {
                 // Each month is rendered once and kept while its sessions stay the
                 // same: an edit re-renders one month, not the whole index.
                 let months = zip(calendar, sessions).map { month, sessions in
-                    RenderedHTML(html: cards.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions)") {
+                    RenderedHTML(html: cards.months.value("month:\(month.year)-\(month.month)#\(month.days.first!)#\(month.days.count)#\(sessions)") {
                         templates.render("days-month", monthData(month))
                     })
                 }

@@ -52,17 +52,17 @@ extension PageContexts {
         }
     }
 
-    /// A card's HTML: cached across pages when it names everyone, rendered
-    /// for the page when it leaves out the instructor whose page it is on.
+    /// A card's HTML: cached across pages when it names everyone; when it
+    /// leaves out the instructor whose page it is on, only its runs that name
+    /// instructors are rendered for the page, the rest taken from the cached card.
     func cardHTML(_ entry: ListedEntry, omitting omitted: Slug?, templates: TemplateSet) -> String {
         let run: Run?, lastRun: Run?
         switch entry {
         case let .run(scheduled): (run, lastRun) = (scheduled.run, nil)
         case let .entry(_, last): (run, lastRun) = (nil, last)
         }
-        if let omitted {
-            return templates.render("entry-card", entryCard(entry.course, run: run, lastRun: lastRun, omitting: omitted))
-        }
-        return renderedCard(entry.course, run: run, lastRun: lastRun, templates: templates)
+        let shared = renderedCard(entry.course, run: run, lastRun: lastRun, templates: templates)
+        guard let omitted else { return shared.html }
+        return templates.renderCard(entryCard(entry.course, run: run, lastRun: lastRun, omitting: omitted), sharing: shared)
     }
 }
