@@ -36,11 +36,11 @@ import Testing
                 facts: FactBox(level: "Beginner", languageName: "German", audience: "Developers", prerequisites: "Erlang",
                                prerequisiteList: ["Erlang", "Git"], hasPrerequisiteList: true, priceFact: "€900"),
                 book: "https://example.org/book"))),
-            "day": frame(page(DayPage(iso: "2020-05-04", label: "Monday 4 May 2020", sessions: [DaySession(
-                title: "OTP", url: "/courses/otp/", hours: "09:00–17:00", timezone: "Europe/Oslo", dayOfRun: 1, dayCount: 2,
+            "day": frame(page(DayPage(iso: "2020-05-04", label: "Monday 4 May 2020", sessions: [DaySession(run: EncodedOnce(SessionRun(
+                title: "OTP", url: "/courses/otp/", hours: "09:00–17:00", timezone: "Europe/Oslo", dayCount: 2,
                 startISO: "2020-05-04", endISO: "2020-05-05", past: true, multiDay: true, instructors: [Samples.instructor],
                 hasInstructors: true, kind: "Workshop", summary: "Processes.", location: "Oslo", booking: Samples.booking,
-                courseBadges: Samples.courseBadges)],
+                courseBadges: Samples.courseBadges)), dayOfRun: 1)],
                 previous: Samples.dayLink, next: Samples.dayLink))),
             "days": frame(page(DaysPage(months: [RenderedHTML(html: "<section>")], hasMonths: true, pager: Samples.pager))),
             "days-month": frame(DaysMonth(

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 @testable import SyllabusKit
@@ -53,5 +54,55 @@ import Testing
         #expect(type(of: frame["location"]!) == String.self)
         #expect(type(of: frame["count"]!) == Int.self)
         #expect((frame["items"] as? [Any])?.isEmpty == true)
+    }
+}
+
+/// `EncodedOnce`: a run's part of a day session is encoded when it is made,
+/// and every day that shows it copies those fields instead of encoding again.
+@Suite struct EncodedOnceTests {
+    /// Counts how often it is encoded.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
+    }
+
+    struct Counted: TemplateInline, Sendable {
+        let counter: Counter
+        let title: String
+        let location: String?
+        func encode(to encoder: Encoder) throws {
+            counter.increment()
+            var fields = encoder.container(keyedBy: CodingKeys.self)
+            try fields.encode(title, forKey: .title)
+            try fields.encodeIfPresent(location, forKey: .location)
+        }
+        enum CodingKeys: String, CodingKey { case title, location }
+    }
+
+    struct Day: Encodable {
+        let run: EncodedOnce
+        let dayOfRun: Int
+    }
+
+    @Test func eachDayCopiesTheFieldsEncodedWhenTheRunWasMade() {
+        let counter = Counter()
+        let run = EncodedOnce(Counted(counter: counter, title: "OTP", location: nil))
+        #expect(counter.value == 1)
+        let days = (1...3).map { TemplateEncoder.frame(Day(run: run, dayOfRun: $0)) }
+        #expect(counter.value == 1)
+        #expect(days.map(\.names) == Array(repeating: ["title", "location", "dayOfRun"], count: 3))
+        #expect(days.map { $0["dayOfRun"] as? Int } == [1, 2, 3])
+        #expect(days.allSatisfy { $0["title"] as? String == "OTP" && $0["location"] as? Bool == false })
+    }
+
+    /// A test's marker for absent values must reach the run's fields too.
+    @Test func aMarkerForAbsentValuesEncodesTheRunAfresh() {
+        let counter = Counter()
+        let run = EncodedOnce(Counted(counter: counter, title: "OTP", location: nil))
+        let frame = TemplateEncoder.frame(Day(run: run, dayOfRun: 1), absent: "ABSENT")
+        #expect(counter.value == 2)
+        #expect(frame["location"] as? String == "ABSENT")
     }
 }

@@ -24,6 +24,8 @@ final class PageContexts: Sendable {
 
     /// The shell's part that is the same on every page: computed once per build.
     let siteShell: SiteShell
+    /// Each run of several days as its day pages show it, encoded once.
+    let sessionRuns = Memo<EncodedOnce>()
 
     init(index: CatalogIndex, paths: SitePaths, bodies: RenderedBodies, serveScript: String, fingerprints: Bool,
          cards: CardCache, siteStylesheet: Bool, upcoming: UpcomingRuns, prices: PriceText, facets: [Facet]) {

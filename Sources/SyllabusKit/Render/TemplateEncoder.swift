@@ -8,6 +8,27 @@ import Mustache
 /// enclosing frame.
 protocol TemplateInline: Encodable {}
 
+/// Inline page data shown alike on several pages (a run on each of its days),
+/// encoded when it is made: each page copies its fields into its own frame.
+/// A test's marker for absent values (`TemplateEncoder.frame(_:absent:)`)
+/// encodes the value afresh instead. Not generic, so the encoder knows it by
+/// comparing types, which costs nothing next to a protocol cast.
+final class EncodedOnce: TemplateInline, @unchecked Sendable {
+    private let value: any TemplateInline & Sendable
+    /// Read-only once made, and made of strings, numbers and arrays of them,
+    /// so several threads may copy it (hence `@unchecked Sendable`).
+    let fields: MustacheFields
+
+    init(_ value: some TemplateInline & Sendable) {
+        self.value = value
+        fields = TemplateEncoder.frame(value)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try value.encode(to: encoder)
+    }
+}
+
 /// The one edge between typed page data and Mustache: any `Encodable` page
 /// struct becomes the values the vendored Mustache renders fastest (see
 /// Vendor/swift-mustache/SYLLABUS.md) — `MustacheFields` for a struct (its
@@ -68,8 +89,19 @@ private final class ValueEncoder: Encoder {
     /// Room the struct's fields get when they are first asked for.
     let capacity: Int
 
+    /// Absent values are the usual `false`, as in a frame made beforehand.
+    let absentIsFalse: Bool
+
     init(absent: Any, capacity: Int = 8) {
         self.absent = absent
+        self.capacity = capacity
+        absentIsFalse = (absent as? Bool) == false
+    }
+
+    /// A nested value's encoder, absent values written as in `parent`.
+    init(within parent: ValueEncoder, capacity: Int = 8) {
+        absent = parent.absent
+        absentIsFalse = parent.absentIsFalse
         self.capacity = capacity
     }
 
@@ -108,14 +140,14 @@ private final class ValueEncoder: Encoder {
     /// A nested value: strings, bools and ints are written by the containers'
     /// own overloads, so this sees structs, arrays and optionals of them.
     func box<T: Encodable>(_ value: T, capacity: Int = 8) throws -> Any {
-        let child = ValueEncoder(absent: absent, capacity: capacity)
+        let child = ValueEncoder(within: self, capacity: capacity)
         try value.encode(to: child)
         return child.value
     }
 
     /// An item of an array, with room for as many fields as the item before.
     func boxItem<T: Encodable>(_ value: T) throws -> Any {
-        let child = ValueEncoder(absent: absent, capacity: itemCapacity)
+        let child = ValueEncoder(within: self, capacity: itemCapacity)
         try value.encode(to: child)
         itemCapacity = max(child.fields.count, 1)
         return child.value
@@ -123,7 +155,7 @@ private final class ValueEncoder: Encoder {
 
     func nested() -> ValueEncoder {
         hasNested = true
-        return ValueEncoder(absent: absent)
+        return ValueEncoder(within: self)
     }
 }
 
@@ -151,7 +183,13 @@ private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         if value is any TemplateInline {
-            try value.encode(to: encoder)
+            if T.self == EncodedOnce.self, encoder.absentIsFalse {
+                // `T` is `EncodedOnce`, so the bits are that reference.
+                let shared = unsafeBitCast(value, to: EncodedOnce.self).fields
+                for index in 0..<shared.count { encoder.fields.set(shared.names[index], shared.values[index]) }
+            } else {
+                try value.encode(to: encoder)
+            }
         } else {
             set(try encoder.box(value), key)
         }

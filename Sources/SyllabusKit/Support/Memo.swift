@@ -23,6 +23,11 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
         return value
     }
 
+    func remove(_ key: String) {
+        lock.lock(); defer { lock.unlock() }
+        values[key] = nil
+    }
+
     func removeAll() {
         lock.lock(); defer { lock.unlock() }
         values = [:]

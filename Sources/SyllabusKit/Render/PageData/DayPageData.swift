@@ -7,13 +7,19 @@ struct DayPage: TemplateInline, Sendable {
     let next: DayLink?
 }
 
-/// One session of a day: a day of a run.
+/// One session of a day: a day of a run. What every day of the run shows
+/// alike is encoded once for the run, not once for each of its days.
 struct DaySession: Encodable, Sendable {
+    let run: EncodedOnce
+    let dayOfRun: Int
+}
+
+/// What a session shows on each day of its run.
+struct SessionRun: TemplateInline, Sendable {
     let title: String
     let url: String
     let hours: String
     let timezone: String
-    let dayOfRun: Int
     let dayCount: Int
     let startISO: String
     let endISO: String

@@ -83,6 +83,29 @@ extension PageContexts {
             })
     }
 
+    /// What each day of `session`'s run shows, encoded once for a run of
+    /// several days: kept until its last day takes it (days render roughly
+    /// in order; a day that comes later still finds it made again, the same).
+    private func sessionRun(_ session: Session) -> EncodedOnce {
+        let make = { [self] in
+            let courseBadges = self.courseBadges(session.course)
+            return EncodedOnce(SessionRun(
+                title: session.course.title, url: paths.link(SitePaths.course(session.course.slug)),
+                hours: hoursText(session.run), timezone: session.run.timezone, dayCount: session.run.dayCount,
+                startISO: session.run.start.iso, endISO: session.run.end.iso,
+                past: !index.timeline.isUpcoming(session.run), multiDay: session.run.dayCount > 1,
+                instructors: instructorLinks(session.run.instructors), hasInstructors: !session.run.instructors.isEmpty,
+                kind: session.course.kind, summary: session.course.summary, location: session.run.location,
+                booking: bookingBadges(session.run.booking, bookable: false, besides: courseBadges),
+                courseBadges: courseBadges))
+        }
+        guard session.run.dayCount > 1 else { return make() }
+        let key = "\(session.course.slug.value)#\(session.run.ordinal)"
+        let shared = sessionRuns.value(key, make: make)
+        if session.dayOfRun == session.run.dayCount { sessionRuns.remove(key) }
+        return shared
+    }
+
     /// `/days/<YYYY-MM-DD>/`: every session that day, with its hours.
     func dayPage(_ date: CalendarDate, position: Int, templates: TemplateSet) -> Page {
         let neighbours = [position > 0 ? index.days[position - 1] : nil, position + 1 < index.days.count ? index.days[position + 1] : nil]
@@ -92,17 +115,7 @@ extension PageContexts {
             let content = DayPage(
                 iso: date.iso, label: DateText.long(date),
                 sessions: sessions.map { session in
-                    let courseBadges = self.courseBadges(session.course)
-                    return DaySession(title: session.course.title, url: paths.link(SitePaths.course(session.course.slug)),
-                                      hours: hoursText(session.run), timezone: session.run.timezone,
-                                      dayOfRun: session.dayOfRun, dayCount: session.run.dayCount,
-                                      startISO: session.run.start.iso, endISO: session.run.end.iso,
-                                      past: !index.timeline.isUpcoming(session.run), multiDay: session.run.dayCount > 1,
-                                      instructors: instructorLinks(session.run.instructors),
-                                      hasInstructors: !session.run.instructors.isEmpty,
-                                      kind: session.course.kind, summary: session.course.summary, location: session.run.location,
-                                      booking: bookingBadges(session.run.booking, bookable: false, besides: courseBadges),
-                                      courseBadges: courseBadges)
+                    DaySession(run: sessionRun(session), dayOfRun: session.dayOfRun)
                 },
                 previous: neighbours[0].map(dayLink), next: neighbours[1].map(dayLink))
             return templates.render("day", page(
