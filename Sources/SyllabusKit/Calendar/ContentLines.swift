@@ -34,6 +34,8 @@ struct ContentLines: Sendable {
     /// Escapes `\`, `;`, `,` and line breaks (RFC 5545 §3.3.11).
     static func escape(_ value: String) -> String {
         var value = value
+        // Most titles, places and tags have nothing to escape: kept as they are, not copied.
+        guard value.withUTF8({ $0.contains(where: needsEscape) }) else { return value }
         return value.withUTF8 { bytes in
             // Every byte the switch acts on is ASCII, so bytes of multi-byte
             // characters (0x80 and up) always take the default.
@@ -57,6 +59,15 @@ struct ContentLines: Sendable {
         }
     }
 
+    /// What `escape` changes or drops: `\`, `;`, `,` and control characters but tab.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","), 0x7F: return true
+        case 0..<0x20: return byte != UInt8(ascii: "\t")
+        default: return false
+        }
+    }
+
     /// Folds one logical line: at most 75 octets per physical line, the
     /// continuation lines starting with a space, breaks only between characters.
     private mutating func fold(_ line: String) {
@@ -66,23 +77,25 @@ struct ContentLines: Sendable {
             text += "\r\n"
             return
         }
-        // Work on bytes: a fold may only fall before a byte that starts a
-        // character, never before a UTF-8 continuation byte (10xxxxxx).
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + utf8.count / 70 * 3 + 2)
-        var lineStart = 0
-        var limit = 75
-        for byte in utf8 {
-            let startsCharacter = byte & 0xC0 != 0x80
-            if startsCharacter, out.count - lineStart + Self.width(of: byte) > limit {
-                out.append(contentsOf: [0x0D, 0x0A, 0x20])
-                lineStart = out.count - 1
-                limit = 75
+        // Walk the bytes: a fold may only fall before a byte that starts a
+        // character, never before a UTF-8 continuation byte (10xxxxxx). The
+        // pieces between folds are appended straight from `line`.
+        var pieceStart = utf8.startIndex
+        var width = 0  // octets on the physical line so far, its leading space included
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte & 0xC0 != 0x80, width + Self.width(of: byte) > 75 {
+                text += Substring(utf8[pieceStart..<index])
+                text += "\r\n "
+                pieceStart = index
+                width = 1
             }
-            out.append(byte)
+            width += 1
+            utf8.formIndex(after: &index)
         }
-        out.append(contentsOf: [0x0D, 0x0A])
-        text += String(decoding: out, as: UTF8.self)
+        text += Substring(utf8[pieceStart...])
+        text += "\r\n"
     }
 
     /// Length in bytes of the UTF-8 sequence that `lead` starts.
