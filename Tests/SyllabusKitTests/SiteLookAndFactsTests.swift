@@ -42,6 +42,25 @@ import Testing
                 == ClockChange(date: CalendarDate(iso: "2026-04-05")!, forward: false))
     }
 
+    /// Pages look the next change up once per zone and first day: runs that
+    /// start together but end apart still get their own answers.
+    @Test func runsStartingTheSameDayShareOneLookUpOfTheNextChange() {
+        func run(_ start: String, _ end: String) -> Run {
+            Run(ordinal: 0, start: CalendarDate(iso: start)!, end: CalendarDate(iso: end)!, hours: .allDay,
+                timezone: "Europe/Stockholm", location: nil, instructors: [], source: SourceLocation(path: "x.md"))
+        }
+        let memo = Memo<ClockChange?>()
+        var lookUps = 0
+        let next = { (zone: String, day: CalendarDate) in
+            memo.value("\(zone)#\(day.dayNumber)") { lookUps += 1; return ClockChange.next(in: zone, after: day) }
+        }
+        #expect(ClockChange(during: run("2026-03-27", "2026-03-30"), next: next)
+                == ClockChange(date: CalendarDate(iso: "2026-03-29")!, forward: true))
+        #expect(ClockChange(during: run("2026-03-27", "2026-03-28"), next: next) == nil)
+        #expect(ClockChange(during: run("2026-03-27", "2026-04-02"), next: next) != nil)
+        #expect(lookUps == 1)
+    }
+
     @Test func aOneDayRunSaysOneDayAndHasNoClockNote() throws {
         let site = try TestSite(["content/courses/one.md": "---\ntitle: One\nstart: 2026-10-25\n---\n"])
         defer { site.remove() }

@@ -18,16 +18,31 @@ struct ClockChange: Sendable, Hashable {
     /// day, in the run's zone; a change in the small hours of the first day
     /// comes before the run starts, so it is not one the run crosses.
     init?(during run: Run) {
-        guard run.end > run.start, let zone = TimeZone(identifier: run.timezone) else { return nil }
+        self.init(during: run, next: ClockChange.next)
+    }
+
+    /// As above, with `next` finding the first change after a day begins
+    /// in a zone: `ClockChange.next`, or a memo of it, since thousands of
+    /// runs start on the same days in the same few zones.
+    init?(during run: Run, next: (_ zone: String, _ after: CalendarDate) -> ClockChange?) {
+        guard run.end > run.start, let change = next(run.timezone, run.start),
+              change.date > run.start, change.date <= run.end else { return nil }
+        self = change
+    }
+
+    /// The first change of offset after noon UTC of `day` in `zone`, as the
+    /// tz database has it; `nil` for an unknown zone, one without changes, or
+    /// a transition that leaves the offset as it was.
+    static func next(in zone: String, after day: CalendarDate) -> ClockChange? {
+        guard let zone = TimeZone(identifier: zone) else { return nil }
         // Noon UTC of the first day is on that local day in every zone (UTC-12 to UTC+14).
-        let after = Date(timeIntervalSince1970: TimeInterval(run.start.dayNumber * 86_400 + 43_200))
+        let after = Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 43_200))
         guard let change = zone.nextDaylightSavingTimeTransition(after: after) else { return nil }
         let offsetBefore = zone.secondsFromGMT(for: change.addingTimeInterval(-1))
         let offsetAfter = zone.secondsFromGMT(for: change)
+        guard offsetBefore != offsetAfter else { return nil }
         let local = Int(change.timeIntervalSince1970.rounded(.down)) + offsetAfter
-        let day = CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
-        guard day > run.start, day <= run.end, offsetBefore != offsetAfter else { return nil }
-        date = day
-        forward = offsetAfter > offsetBefore
+        return ClockChange(date: CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down))),
+                           forward: offsetAfter > offsetBefore)
     }
 }

@@ -26,6 +26,8 @@ final class PageContexts: Sendable {
     let siteShell: SiteShell
     /// Each run of several days as its day pages show it, encoded once.
     let sessionRuns = Memo<EncodedOnce>()
+    /// The first clock change after a day in a zone, by zone and day: looked up once per build.
+    let clockChanges = Memo<ClockChange?>()
 
     init(index: CatalogIndex, paths: SitePaths, bodies: RenderedBodies, serveScript: String, fingerprints: Bool,
          cards: CardCache, siteStylesheet: Bool, upcoming: UpcomingRuns, prices: PriceText, facets: [Facet]) {
@@ -99,7 +101,9 @@ final class PageContexts: Sendable {
     /// for a run with hours whose zone changes its clocks between its first
     /// and last day; `nil` otherwise.
     func clockNote(_ run: Run) -> String? {
-        guard case .hours = run.hours, let change = ClockChange(during: run) else { return nil }
+        guard case .hours = run.hours, let change = ClockChange(during: run, next: { [clockChanges] zone, day in
+            clockChanges.value("\(zone)#\(day.dayNumber)") { ClockChange.next(in: zone, after: day) }
+        }) else { return nil }
         let day = "\(DateText.weekdays[change.date.isoWeekday - 1]) \(change.date.day) \(DateText.months[change.date.month - 1])"
         return "Clocks go \(change.forward ? "forward" : "back") on \(day); hours stay \(run.hours) local"
     }
