@@ -26,14 +26,21 @@ struct Tombstone: Sendable {
     /// The tombstones a build keeps: events of `ledger` whose UID the
     /// content no longer has, while the last day of their run (over every
     /// day the previous feed had of it) is not before `buildDate`.
-    static func kept(from ledger: SequenceLedger, currentUIDs: Set<String>, buildDate: CalendarDate) -> [Tombstone] {
+    /// `currentUIDs` is made only when the ledger has events: a first build has none.
+    static func kept(from ledger: SequenceLedger, currentUIDs: @autoclosure () -> Set<String>,
+                     buildDate: CalendarDate) -> [Tombstone] {
+        guard !ledger.order.isEmpty else { return [] }
+        let current = currentUIDs()
+        // The common rebuild removed no event: nothing below to parse.
+        let gone = ledger.order.filter { !current.contains($0) }
+        guard !gone.isEmpty else { return [] }
         var lastDayOfRun: [String: CalendarDate] = [:]
         for entry in ledger.entries.values {
             guard let id = EventID(uid: entry.uid), let last = entry.lastDay else { continue }
             lastDayOfRun[id.run] = max(lastDayOfRun[id.run] ?? last, last)
         }
         var kept: [Tombstone] = []
-        for uid in ledger.order where !currentUIDs.contains(uid) {
+        for uid in gone {
             guard let entry = ledger.entries[uid], let firstDay = entry.firstDay else { continue }
             let id = EventID(uid: uid)
             let last = id.flatMap { lastDayOfRun[$0.run] } ?? entry.lastDay ?? firstDay
