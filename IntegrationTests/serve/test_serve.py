@@ -20,6 +20,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -539,6 +540,38 @@ def test_a_listing_edit_reloads_the_pages_it_changed(server, site):
     assert rebuilt["generation"] == before["generation"] + 1, rebuilt
     assert page in rebuilt["pages"] and BASE + "courses/otp-basics/" not in rebuilt["pages"], rebuilt
     assert "Babbage" in server.get(page).text
+
+
+def test_a_template_edit_lists_its_pages_up_to_a_limit(server, site, tmp_path):
+    """A course template's edit changes every course page and no other: on a small site the
+    long poll lists them; beyond 500 pages it does not list them (every open page reloads),
+    so that no long poll carries thousands of URLs."""
+    def edit_course_template(srv: Server, root: Path) -> dict:
+        before = srv.state()
+        override = root / "templates" / "course.mustache"
+        override.parent.mkdir(exist_ok=True)
+        theme = (REPO / "templates" / "course.mustache").read_text(encoding="utf-8")
+        override.write_text(theme.replace("</h1>", "</h1><p>Edited template</p>", 1), encoding="utf-8")
+        return srv.wait_generation_above(before["generation"])
+
+    small = edit_course_template(server, site)
+    assert small["pages"] and all("/courses/" in url for url in small["pages"]), small
+    assert len(small["pages"]) == 2 * len(list((site / "content" / "courses").glob("*.md"))), small
+
+    large = tmp_path / "large"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen-catalog.py"), "--courses", "560", "--seed", "3",
+                    "--out", str(large)], check=True, capture_output=True)
+    # Served under the base path this file's helpers ask for.
+    config = large / "content" / "site.yml"
+    config.write_text(re.sub(r"(?m)^base_url:.*$", "base_url: https://example.org/training/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    srv = Server(large)
+    try:
+        srv.wait_ready()
+        state = edit_course_template(srv, large)
+        assert "pages" not in state, f"{len(state.get('pages', []))} URLs listed"
+    finally:
+        srv.kill()
 
 
 def test_a_new_course_waits_for_the_rebuild(server, site):
