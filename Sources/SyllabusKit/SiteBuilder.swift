@@ -106,12 +106,17 @@ public enum SiteBuilder {
         progress.stage("Loading")
         policy.started()
         policy.cache.startBuild()
+        // Read beside the sources, and its errors reported with theirs (and with
+        // the broken links, which are found up front when there are errors).
+        let previousFeed = Concurrently { () -> (SequenceLedger, DiagnosticLog) in
+            var ledgerLog = DiagnosticLog()
+            return (policy.ledger(options, output: output, log: &ledgerLog), ledgerLog)
+        }
         let content = ContentLoader.load(root: options.root, baseURLOverride: options.baseURL, cache: policy.cache)
         log.merge(content.log)
         let templates = TemplateSet.load(root: options.root, log: &log)
-        // Read with the sources, so that its errors come with theirs (and with
-        // the broken links, which are found up front when there are errors).
-        let ledger = policy.ledger(options, output: output, log: &log)
+        let (ledger, ledgerLog) = previousFeed.value
+        log.merge(ledgerLog)
         clock.lap("load")
         guard let site = content.site, let templates else { throw BuildFailed(diagnostics: log.sorted) }
 

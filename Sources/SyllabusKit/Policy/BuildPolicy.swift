@@ -4,7 +4,7 @@ import Foundation
 /// output goes and how it is swapped in, what is kept from earlier builds, and
 /// where calendar SEQUENCE numbers come from. The pipeline itself is the same
 /// (`SiteBuilder.build`), so a rebuild's output is a full build's.
-protocol BuildPolicy {
+protocol BuildPolicy: Sendable {
     /// What this build may reuse from earlier ones.
     var cache: BuildCache { get }
     /// Whether pages and feeds carry fingerprints of their inputs: worth it

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A value worked out on a thread of its own while the caller goes on, for
+/// the one read of a build that needs none of the others: the previous
+/// feed (16 MB at 10,000 courses, a quarter of a second) beside the sources.
+///
+/// A `Thread`, not a dispatch queue: the sources are loaded by
+/// `concurrentPerform` on every core, and a work item queued meanwhile
+/// would wait for it to finish instead of running beside it.
+final class Concurrently<Value: Sendable>: @unchecked Sendable {
+    /// Written by the thread before it signals `done`, read after `wait()`.
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.name = "syllabus-concurrently"
+        thread.start()
+    }
+
+    /// The value, once the thread has it.
+    var value: Value {
+        done.wait()
+        // Let later reads through too: the value stays.
+        done.signal()
+        return result!
+    }
+}
