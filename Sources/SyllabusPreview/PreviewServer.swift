@@ -132,12 +132,16 @@ public final class PreviewServer: Sendable {
         let paths = saved?.take() ?? []
         let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, into: output, servedBase: servedBase) }
         // Open pages reload to the shown page unless more was saved while it was
-        // rendered: then it may not be what the rebuild makes (that rewrites it).
-        if let shown, saved?.isEmpty ?? true { await state.showed(pages: shown.urls) }
+        // rendered: then it may not be what the rebuild makes (that rewrites it),
+        // and they reload with the rebuild, even where it finds the page as shown.
+        let announced = shown != nil && saved?.isEmpty ?? true
+        if let shown, announced { await state.showed(pages: shown.urls) }
         let outcome = await onRebuildQueue { self.build(into: output, reason: reason, servedBase: servedBase) }
         switch outcome {
         case .built(let basePath, let changed):
-            await state.succeeded(basePath: basePath, pages: changed.flatMap { ReloadedPages.urls(of: $0, base: basePath) })
+            let unannounced = announced ? [] : shown?.urls ?? []
+            let pages = changed.flatMap { ReloadedPages.urls(of: $0, base: basePath) }.map { $0 + unannounced }
+            await state.succeeded(basePath: basePath, pages: pages)
         case .failed(let messages, let basePath):
             if let shown {
                 let undone = await onRebuildQueue { Result { try shown.pages.undo() } }
