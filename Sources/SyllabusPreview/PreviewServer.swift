@@ -130,13 +130,16 @@ public final class PreviewServer: Sendable {
     private func rebuild(into output: URL, reason: String, saved: ChangedPaths?) async {
         let servedBase = await state.basePath
         let paths = saved?.take() ?? []
-        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, into: output, servedBase: servedBase) }
+        // One read of site.yml's base path for the pages shown ahead and the rebuild.
+        let (options, knownBase) = await onRebuildQueue { self.buildOptions(into: output, servedBase: servedBase) }
+        let siteBase = knownBase ?? servedBase
+        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, options: options, base: siteBase) }
         // Open pages reload to the shown page unless more was saved while it was
         // rendered: then it may not be what the rebuild makes (that rewrites it),
         // and they reload with the rebuild, even where it finds the page as shown.
         let announced = shown != nil && saved?.isEmpty ?? true
         if let shown, announced { await state.showed(pages: shown.urls) }
-        let outcome = await onRebuildQueue { self.build(into: output, reason: reason, servedBase: servedBase) }
+        let outcome = await onRebuildQueue { self.build(options, reason: reason, siteBase: siteBase, knownBase: knownBase) }
         switch outcome {
         case .built(let basePath, let changed):
             let unannounced = announced ? [] : shown?.urls ?? []
@@ -159,15 +162,14 @@ public final class PreviewServer: Sendable {
     }
 
     /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
-    private func showSaved(_ saved: Set<String>, into output: URL, servedBase: String) -> Shown? {
+    private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String) -> Shown? {
         let started = Date()
-        let (options, knownBase) = buildOptions(into: output, servedBase: servedBase)
         let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
         // Course pages only, so never every page.
-        let urls = ReloadedPages.urls(of: pages.pages, base: knownBase ?? servedBase) ?? []
+        let urls = ReloadedPages.urls(of: pages.pages, base: base) ?? []
         return Shown(pages: pages, urls: urls)
     }
 
@@ -184,10 +186,9 @@ public final class PreviewServer: Sendable {
     }
 
     /// The blocking build, on the rebuild queue only (the cache is not shared).
-    private func build(into output: URL, reason: String, servedBase: String) -> Outcome {
+    /// `knownBase`: the base path site.yml names, `nil` when it cannot be read.
+    private func build(_ buildOptions: BuildOptions, reason: String, siteBase: String, knownBase: String?) -> Outcome {
         let started = Date()
-        let (buildOptions, knownBase) = self.buildOptions(into: output, servedBase: servedBase)
-        let siteBase = knownBase ?? servedBase
         do {
             let summary = try SiteBuilder.build(buildOptions, preview: preview)
             for warning in summary.warnings { log(warning.description) }

@@ -10,7 +10,8 @@ import Foundation
 /// course's slug and publication and does not change whether the site has
 /// past runs (every page's navigation shows that). Anything else (a new,
 /// deleted or renamed file, a template, site.yml, a profile) waits for the
-/// rebuild. `IncrementalRebuildTests` checks the pages against full builds.
+/// rebuild. `IncrementalRebuildTests` and `SavedCoursePagesTests` check the
+/// pages against full builds.
 public struct SavedCoursePages: Sendable {
     /// Site paths of the pages written, such as `courses/otp/index.html`.
     public let pages: [String]
