@@ -7,6 +7,9 @@ public struct BuildSummary: Sendable {
     public let drafts: Int
     public let runs: Int
     public let pages: Int
+    /// Pages linked from the previous output without being rendered: their
+    /// inputs had not changed since it was built (`PageFingerprints`).
+    public let unchanged: Int
     public let feeds: Int
     public let files: Int
     public let seconds: Double
@@ -19,7 +22,9 @@ public struct BuildSummary: Sendable {
 
     /// `Built 7 entries (5 runs): 31 pages, 13 feeds, 3 assets in 0.12 s`
     public var line: String {
-        "Built \(entries) entr\(entries == 1 ? "y" : "ies") (\(runs) run\(runs == 1 ? "" : "s")): \(pages) pages, \(feeds) feeds, \(files) other files in \(String(format: "%.2f", seconds)) s" + draftsNote
+        "Built \(entries) entr\(entries == 1 ? "y" : "ies") (\(runs) run\(runs == 1 ? "" : "s")): \(pages) pages"
+            + (unchanged == 0 ? "" : " (\(unchanged) unchanged since the last build, not rendered)")
+            + ", \(feeds) feeds, \(files) other files in \(String(format: "%.2f", seconds)) s" + draftsNote
     }
 
     /// `Checked 3 entries and 21 pages: no errors; 4 drafts left out (--drafts includes them)`
@@ -142,12 +147,13 @@ public enum SiteBuilder {
                                          index.hasPastRuns))
         let plan = OutputPlan(index, bodies: bodies, templates: templates, paths: paths, options: options,
                               buildDate: buildDate, policy: policy, ledger: ledger)
-        let sink = OutputSink(folder: write ? policy.folder(for: options, output: output) : nil, cache: policy.cache)
-        try sink.write(plan, root: options.root, strict: options.strict, progress: progress, clock: &clock, log: &log)
+        let sink = OutputSink(folder: write ? policy.folder(for: options, output: output) : nil, cache: policy.cache,
+                              salt: PageFingerprints.salt(templates: templates))
+        let unchanged = try sink.write(plan, root: options.root, strict: options.strict, progress: progress, clock: &clock, log: &log)
         if write { policy.finished(plan, templates: templates, options: options, output: output) }
         progress.finish()
         return BuildSummary(entries: catalog.courses.count, drafts: catalog.draftsLeftOut, runs: index.runs.count, pages: plan.pages.count,
-                            feeds: plan.feeds.count, files: plan.otherFileCount, seconds: clock.total,
+                            unchanged: unchanged, feeds: plan.feeds.count, files: plan.otherFileCount, seconds: clock.total,
                             warnings: log.sorted, stages: clock.laps, changed: policy.fingerprints ? policy.cache.changedFiles : nil)
     }
 }

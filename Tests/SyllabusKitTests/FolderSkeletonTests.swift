@@ -69,7 +69,7 @@ import Testing
         #expect(try site.names() == [".out.syllabus-retired-*", "other", "out", "site"])
 
         try site.build(output: other)
-        #expect(fileTree(site.output) == fileTree(other))
+        #expect(siteTree(site.output) == siteTree(other))
         #expect(folders(site.output) == folders(other))
     }
 

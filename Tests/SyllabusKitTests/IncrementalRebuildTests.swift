@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Testing
 @testable import SyllabusKit
@@ -78,6 +83,47 @@ import Testing
         // Edited courses' pages are shown ahead of most of their rebuilds, and nothing else is.
         #expect(Set(shownKinds.keys) == ["edit course"], "\(shownKinds)")
         #expect(shownKinds["edit course", default: 0] * 2 >= kinds["edit course", default: 0], "\(shownKinds) of \(kinds)")
+    }
+
+    /// `syllabus build` over its previous output links the pages whose
+    /// frame's fingerprint it recorded (`PageFingerprints`) without rendering
+    /// them. The same kind of seeded run, each step built twice over the
+    /// previous output: as `syllabus build` does, and into a reference folder
+    /// whose record is taken away first, so that it renders every page. The
+    /// two must be byte for byte the same site (a fresh build would not be:
+    /// feeds carry their history over), with most pages of most steps linked unrendered.
+    @Test func buildsThatLinkRecordedPagesEqualBuildsThatRenderThem() throws {
+        var edits = SiteEdits(seed: 27)
+        let site = try TestSite(edits.initialFiles(), siteYML: nil)
+        defer { site.remove() }
+        let reference = site.folder.appendingPathComponent("reference")
+        var compared = 0, unchanged = 0, pages = 0
+        for step in 0..<90 {
+            let kind = try edits.apply(to: site, step: step)
+            let over = Result { try site.build() }
+            unlink(reference.appendingPathComponent(PageFingerprints.name).path)
+            let rendered = Result { try site.build(output: reference) }
+            switch (over, rendered) {
+            case let (.success(overSummary), .success(renderedSummary)):
+                var overTree = fileTree(site.output)
+                let record = overTree.removeValue(forKey: PageFingerprints.name)
+                let renderedTree = siteTree(reference)
+                #expect(overTree == renderedTree, "step \(step) (\(kind)): \(difference(overTree, renderedTree))")
+                #expect(step == 0 || record != nil, "step \(step) (\(kind)): no record of the pages")
+                #expect(renderedSummary.unchanged == 0)
+                #expect(overSummary.pages == renderedSummary.pages)
+                unchanged += overSummary.unchanged
+                pages += overSummary.pages
+                compared += 1
+            case let (.failure(overFailure), .failure(renderedFailure)):
+                #expect("\(overFailure)" == "\(renderedFailure)", "step \(step) (\(kind))")
+            default:
+                Issue.record("step \(step) (\(kind)): with the record \(over), without \(rendered)")
+            }
+        }
+        #expect(compared >= 60, "only \(compared) steps built")
+        // Template, site.yml and failed steps render everything; most others reuse most pages.
+        #expect(unchanged * 3 >= pages, "\(unchanged) of \(pages) pages linked unrendered")
     }
 
     /// A file moved over another keeps its own modification time: with the

@@ -11,18 +11,52 @@ struct Page: Sendable {
     /// for `/courses/otp/`): when a save changed that file, `syllabus serve`
     /// writes this page before the listings, as it is the one its author watches.
     let source: String?
-    let render: @Sendable () -> String
+    /// Makes the page: its text, or the template and frame it renders from.
+    let make: @Sendable () -> Made
+
+    /// What `make` gives.
+    enum Made {
+        /// Feeds, sitemaps, the search index and the 404 page, made as text.
+        case text(String)
+        /// An HTML page, whose frame a build over the previous output
+        /// compares with the one the old file was rendered from.
+        case template(TemplatePage)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .template(let page): page.render()
+            }
+        }
+    }
 
     init(path: String, key: Int? = nil, source: String? = nil, render: @escaping @Sendable () -> String) {
+        self.init(path: path, key: key, source: source, made: { .text(render()) })
+    }
+
+    private init(path: String, key: Int?, source: String?, made: @escaping @Sendable () -> Made) {
         self.path = path
         self.key = key
         self.source = source
-        self.render = render
+        self.make = made
     }
 
-    /// An HTML page at a folder URL such as `courses/otp/`.
-    static func html(at folder: String, key: Int? = nil, source: String? = nil, _ render: @escaping @Sendable () -> String) -> Page {
-        Page(path: folder + "index.html", key: key, source: source, render: render)
+    /// The page's text, rendered.
+    func render() -> String {
+        make().text
+    }
+
+    /// An HTML page at a folder URL such as `courses/otp/`, made by a template.
+    static func html(at folder: String, key: Int? = nil, source: String? = nil,
+                     _ template: @escaping @Sendable () -> TemplatePage) -> Page {
+        Page(path: folder + "index.html", key: key, source: source, made: { .template(template()) })
+    }
+
+    /// An HTML page whose frame is mostly HTML rendered for it (a listing's
+    /// cards, the days index's months): rendered on every build, as
+    /// fingerprinting that HTML would cost about what rendering the page does.
+    static func listing(at folder: String, key: Int? = nil, _ template: @escaping @Sendable () -> TemplatePage) -> Page {
+        Page(path: folder + "index.html", key: key, source: nil, made: { .text(template().render()) })
     }
 }
 

@@ -8,8 +8,11 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Asset path under `assets/` to its bytes.
     let assets: [String: Data]
-    /// Changes whenever a template or asset does.
-    let fingerprint: Int
+    /// Changes whenever a template or asset does; the same in every process,
+    /// so a page's record of what it was rendered from outlives the build.
+    let digest: Fingerprint
+    /// `digest` as a fingerprint part of `syllabus serve`'s page keys.
+    var fingerprint: Int { Int(truncatingIfNeeded: digest.low) }
     /// `entry-card` cut where it can name the card's instructors: an
     /// instructor's page, whose cards leave that instructor out, renders only
     /// those runs and reuses the rest of each card from the other pages.
@@ -72,12 +75,15 @@ struct TemplateSet: Sendable {
                 variables.check(name, structures[name]!, path: sources[name]!.path, log: &log)
             }
         }
-        var hasher = Hasher()
+        var hasher = FingerprintHasher()
         for name in sources.keys.sorted() { hasher.combine(name); hasher.combine(sources[name]!.text) }
-        for name in assets.keys.sorted() { hasher.combine(name); hasher.combine(assets[name]!) }
+        for name in assets.keys.sorted() {
+            hasher.combine(name)
+            assets[name]!.withUnsafeBytes { hasher.combine($0) }
+        }
         guard !failed else { return nil }
         let cardSegments = library.getTemplate(named: "entry-card")?.segments(varyingWith: EntryCard.instructorFields) ?? []
-        return TemplateSet(library: library, assets: assets, fingerprint: hasher.finalize(), cardSegments: cardSegments)
+        return TemplateSet(library: library, assets: assets, digest: hasher.finalize(), cardSegments: cardSegments)
     }
 
     /// Where an error in a built-in template points. The site has no such
@@ -91,7 +97,13 @@ struct TemplateSet: Sendable {
     /// Renders the template `name` with `data`, through the one edge from
     /// typed page data to Mustache values; pages only ask for names that exist.
     func render(_ name: String, _ data: some Encodable) -> String {
-        library.render(TemplateEncoder.frame(data), withTemplate: name) ?? ""
+        page(name, data).render()
+    }
+
+    /// A whole page of the template `name` with `data`, to be rendered or,
+    /// when its fingerprint says nothing changed, linked from the last build.
+    func page(_ name: String, _ data: some Encodable) -> TemplatePage {
+        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library)
     }
 
     /// An entry card rendered a run of `entry-card` at a time, noting where each starts.

@@ -21,7 +21,9 @@ import Darwin
 /// failed build then only unlinks names of its staging folder. A file is
 /// linked only when it is a regular file of ours with the mode a new file
 /// would get and no other link (so no folder outside the output shares it),
-/// and only after its bytes were compared, never on size or time alone.
+/// and only after its bytes were compared, or, unread, when the live site's
+/// record says the page's inputs and the file are as they were when it was
+/// written (`PageFingerprints`): never on size or time alone.
 struct LiveSite: Sendable {
     /// The live output folder.
     let folder: String
@@ -29,9 +31,26 @@ struct LiveSite: Sendable {
     let mode: mode_t
     let owner: uid_t
 
+    /// The live site's record of what its pages were rendered from, if it has a whole one.
+    let pages: PageFingerprints?
+
     /// Links `folder/path` to `target` when that file holds exactly `bytes`.
     /// False when it does not, or cannot be linked (then the caller writes).
     func reuse(_ path: String, holding bytes: UnsafeRawBufferPointer, to target: String) throws -> Bool {
+        try reuse(path, to: target) { descriptor, status in
+            status.st_size == bytes.count && Self.holds(descriptor, bytes)
+        }
+    }
+
+    /// Links `folder/path` to `target`, unread, when the live site's record
+    /// says it was rendered from a frame of this `fingerprint` and the file is
+    /// still the one it recorded (`PageFingerprints`).
+    func reuse(_ path: String, fingerprint: Fingerprint, to target: String) throws -> Bool {
+        guard let pages, pages.entries[path]?.fingerprint == fingerprint else { return false }
+        return try reuse(path, to: target) { _, status in pages.holds(path, fingerprint: fingerprint, status: status) }
+    }
+
+    private func reuse(_ path: String, to target: String, when same: (Int32, stat) -> Bool) throws -> Bool {
         let live = folder + "/" + path
         let descriptor = open(live, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         // A page the live site lacks, or cannot show us, is simply written.
@@ -39,8 +58,7 @@ struct LiveSite: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o7777 == mode,
-              status.st_nlink == 1, status.st_uid == owner, status.st_size == bytes.count,
-              Self.holds(descriptor, bytes) else { return false }
+              status.st_nlink == 1, status.st_uid == owner, same(descriptor, status) else { return false }
         if linkInode(descriptor, at: live, to: target) { return true }
         guard errno == ENOENT else { return false }  // EEXIST, EXDEV, EMLINK, EPERM: written instead
         try FileOutput.makeDirectories(FileOutput.parent(of: target))
@@ -85,6 +103,7 @@ struct LiveSite: Sendable {
     /// The live site in `folder` when it is a build of ours (it has a manifest).
     static func of(_ folder: String) -> LiveSite? {
         guard OutputManifest.isPresent(in: folder) else { return nil }
-        return LiveSite(folder: folder, mode: 0o644 & ~FileCreationMask.current, owner: geteuid())
+        return LiveSite(folder: folder, mode: 0o644 & ~FileCreationMask.current, owner: geteuid(),
+                        pages: PageFingerprints.read(in: folder))
     }
 }

@@ -28,6 +28,9 @@ final class OutputFolder: @unchecked Sendable {
     private var held: OutputLock?
     /// The site being replaced, whose unchanged files are linked, not written again.
     private var live: LiveSite?
+    /// What each HTML page of this build was rendered from, recorded for the next one.
+    private var rendered: [String: Fingerprint] = [:]
+    private let renderedLock = NSLock()
 
     init(root: URL, output: URL, inPlace: Bool = false, force: Bool = false) {
         self.root = root
@@ -96,6 +99,32 @@ final class OutputFolder: @unchecked Sendable {
         return true
     }
 
+    /// Links the live site's `path` into the staging folder when the live
+    /// site's record says it was rendered from a frame of this `fingerprint`
+    /// (`PageFingerprints`); false when the page is to be rendered.
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
+        guard let live, live.pages != nil else { return false }
+        let target = checked(path)
+        var linked = false
+        try BuildInterruption.gate.whileOpen { linked = try live.reuse(path, fingerprint: fingerprint, to: target) }
+        return linked
+    }
+
+    /// Notes what the page at `path` was rendered from, for the next build's
+    /// `reuse`. Only a build that swaps its folder in keeps a record; a
+    /// preview's folder is rewritten in place and has its own cache.
+    func record(_ path: String, fingerprint: Fingerprint) {
+        guard recordsPages else { return }
+        renderedLock.lock(); defer { renderedLock.unlock() }
+        rendered[path] = fingerprint
+    }
+
+    /// Whether pages are fingerprinted and recorded: when the build replaces
+    /// a site of ours (after `begin`). A first build into a new folder (as in
+    /// CI, from a clean checkout) does not spend the hashing on a record only
+    /// a second build could use; the second records it for the third.
+    var recordsPages: Bool { !inPlace && live != nil }
+
     /// The absolute path of `path` in the staging folder.
     private func checked(_ path: String) -> String {
         precondition(!path.split(separator: "/").contains(where: { $0 == ".." }) && !path.hasPrefix("/"), "output path escapes: \(path)")
@@ -137,6 +166,9 @@ final class OutputFolder: @unchecked Sendable {
                     try FolderSkeleton.empty(retired.path)
                 }
             }
+            // Last, once no other name links the pages' files, so that the
+            // change times it records are the ones they keep.
+            if !rendered.isEmpty { PageFingerprints.write(rendered, in: output.path) }
             BuildInterruption.untrack(stagingPath)
             BuildInterruption.untrack(retired.path)
         }

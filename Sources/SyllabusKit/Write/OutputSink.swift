@@ -7,18 +7,22 @@ struct OutputSink: Sendable {
     let folder: OutputFolder?
     /// Pages whose fingerprint it holds from the last write are not rendered again.
     let cache: BuildCache
+    /// What page fingerprints start from (`PageFingerprints.salt`); `nil`
+    /// when they cannot be trusted across builds, and then none is recorded.
+    var salt: Fingerprint? = nil
 
     /// Writes every file of `plan` and swaps the build in (a preview deletes
     /// the files the build no longer has instead); on failure the staging
     /// folder is thrown away and the previous output stays. With `strict`
     /// a warning fails the build too.
+    /// Returns how many pages were linked from the previous output unrendered.
     func write(_ plan: OutputPlan, root: URL, strict: Bool, progress: Progress, clock: inout StageClock,
-               log: inout DiagnosticLog) throws {
+               log: inout DiagnosticLog) throws -> Int {
         let paths = plan.paths
         do {
             try folder?.begin(paths: paths)
             progress.stage("Rendering pages", total: plan.pages.count)
-            try write(plan.pages, progress: progress)
+            let reused = try write(plan.pages, progress: progress)
             cache.pagesWritten()
             clock.lap("templates")
             // A broken link in a body fails the build before its feeds are written.
@@ -48,6 +52,7 @@ struct OutputSink: Sendable {
             }
             try folder?.commit(paths: paths)
             clock.lap("write")
+            return reused
         } catch let failure as BuildFailed {
             folder?.abandon()
             throw failure
@@ -61,7 +66,9 @@ struct OutputSink: Sendable {
     /// memory as soon as it is on disk. A preview renders only the pages
     /// whose fingerprint changed, the pages of the files just saved first:
     /// the edited course's page is visible before its listings are redrawn.
-    func write(_ pages: [Page], progress: Progress) throws {
+    /// Returns how many pages were linked from the previous output unrendered.
+    @discardableResult
+    func write(_ pages: [Page], progress: Progress) throws -> Int {
         var first: [Page] = [], rest: [Page] = []
         for page in pages {
             if cache.isCurrent(page.path, key: page.key) {
@@ -72,19 +79,43 @@ struct OutputSink: Sendable {
                 rest.append(page)
             }
         }
-        let failures = (first + rest).parallelMap { page -> String? in
+        let salt = folder?.recordsPages == true ? self.salt : nil
+        let outcomes = (first + rest).parallelMap { page -> Outcome in
             defer { progress.advance() }
-            let text = page.render()
             do {
-                if try folder?.write(text, to: page.path) == true { cache.changed(page.path) }
+                let made = page.make()
+                var fingerprint: Fingerprint?
+                if let salt, let folder, case .template(let template) = made {
+                    fingerprint = template.fingerprint(salt: salt)
+                    if let fingerprint, try folder.reuse(page.path, fingerprint: fingerprint) {
+                        folder.record(page.path, fingerprint: fingerprint)
+                        return .reused
+                    }
+                }
+                if try folder?.write(made.text, to: page.path) == true { cache.changed(page.path) }
+                if let fingerprint { folder?.record(page.path, fingerprint: fingerprint) }
                 cache.wrote(page.path, key: page.key)
-                return nil
+                return .written
             } catch {
-                return "\(page.path): \(error.localizedDescription)"
+                return .failed("\(page.path): \(error.localizedDescription)")
             }
         }
-        if let failure = failures.compactMap({ $0 }).first {
+        var reused = 0
+        for outcome in outcomes {
+            if case .reused = outcome { reused += 1 }
+        }
+        if let failure = outcomes.lazy.compactMap(\.failure).first {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: folder?.output.path ?? "output"), "cannot write \(failure)")])
+        }
+        return reused
+    }
+
+    private enum Outcome {
+        case written, reused, failed(String)
+
+        var failure: String? {
+            if case .failed(let failure) = self { return failure }
+            return nil
         }
     }
 }

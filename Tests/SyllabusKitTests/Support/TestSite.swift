@@ -120,6 +120,12 @@ func fileTree(_ folder: URL) -> [String: Data] {
     return tree
 }
 
+/// `fileTree` less the record of page fingerprints (`PageFingerprints`),
+/// which names inodes and times and so differs between two equal sites.
+func siteTree(_ folder: URL) -> [String: Data] {
+    fileTree(folder).filter { $0.key != PageFingerprints.name }
+}
+
 /// The checked-in test data folders, found from this file's path.
 enum TestData {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

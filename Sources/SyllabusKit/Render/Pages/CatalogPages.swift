@@ -12,7 +12,7 @@ extension PageContexts {
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
             let content = CatalogPage(listing: listing, firstPage: number == 1, hasRuns: hasRuns,
                                       filtersHTML: filters, hasFilters: !filters.isEmpty)
-            return templates.render("catalog", page(
+            return templates.page("catalog", page(
                 content, title: pagination.title(number == 1 ? site.title : "Catalog", page: number),
                 path: pagination.folder(number), description: site.description, nav: .catalog, isHome: number == 1,
                 feed: feed,
@@ -30,7 +30,7 @@ extension PageContexts {
                             templates: templates) {
             [self] number, pagination, listing, _ in
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
-            return templates.render("past", page(
+            return templates.page("past", page(
                 PastPage(listing: listing), title: pagination.title("Past runs", page: number), path: pagination.folder(number),
                 description: "Runs of \(site.title) that have taken place, newest first.", nav: .past,
                 previous: previous, next: next))
@@ -41,7 +41,7 @@ extension PageContexts {
     func searchPage(templates: TemplateSet) -> Page {
         Page.html(at: SitePaths.search) { [self] in
             let content = SearchPage(filtersHTML: templates.render("filters", filterOptions(search: true)))
-            return templates.render("search", page(
+            return templates.page("search", page(
                 content, title: "Search", path: SitePaths.search,
                 description: "Find an entry of \(site.title) by words, topic, instructor or month.", nav: .search))
         }

@@ -20,7 +20,7 @@ extension PageContexts {
                 feed: feed, body: bodies.html(of: course), facts: facts(course),
                 // An entry without dates books from its fact box; runs book from their own row.
                 book: course.isScheduled || !course.booking.takesBookings ? nil : course.booking.register)
-            return templates.render("course", page(
+            return templates.page("course", page(
                 content, title: course.title, path: SitePaths.course(course.slug), description: course.summary,
                 nav: .catalog, feed: feed, ogType: "article",
                 jsonLD: StructuredData.course(course, site: site, paths: paths, instructorSlug: instructorSlug)))

@@ -10,8 +10,8 @@ extension PageContexts {
             // months, not every page of the index.
             let calendar = calendarMonths(days)
             let sessions = calendar.map(sessionsKey)
-            return Page.html(at: pagination.folder(number),
-                             key: key(days, sessions, number, pagination.count, index.catalog.buildDate)) { [self] in
+            return Page.listing(at: pagination.folder(number),
+                                key: key(days, sessions, number, pagination.count, index.catalog.buildDate)) { [self] in
                 // Each month is rendered once and kept while its sessions stay the
                 // same: an edit re-renders one month, not the whole index.
                 let months = zip(calendar, sessions).map { month, sessions in
@@ -20,7 +20,7 @@ extension PageContexts {
                     })
                 }
                 let (previous, next) = pagination.neighbours(of: number, paths: paths)
-                return templates.render("days", page(
+                return templates.page("days", page(
                     DaysPage(months: months, hasMonths: !months.isEmpty, pager: pagination.pager(page: number, paths: paths)),
                     title: pagination.title("Days", page: number), path: pagination.folder(number),
                     description: "Every day with a course in \(site.title), month by month.", nav: .days,
@@ -118,7 +118,7 @@ extension PageContexts {
                     DaySession(run: sessionRun(session), dayOfRun: session.dayOfRun)
                 },
                 previous: neighbours[0].map(dayLink), next: neighbours[1].map(dayLink))
-            return templates.render("day", page(
+            return templates.page("day", page(
                 content, title: DateText.long(date), path: SitePaths.day(date),
                 description: "\(sessions.count) session\(sessions.count == 1 ? "" : "s") on \(DateText.long(date)).", nav: .days))
         }

@@ -7,7 +7,7 @@ extension PageContexts {
                 InstructorSummary(name: instructor.name, url: paths.link(SitePaths.instructor(instructor.slug)),
                                   courseCount: index.coursesByInstructor[instructor.slug]?.count ?? 0, role: instructor.role)
             })
-            return templates.render("instructors", page(
+            return templates.page("instructors", page(
                 content, title: "Instructors", path: SitePaths.instructors,
                 description: "Everyone who teaches in \(site.title).", nav: .instructors))
         }
@@ -34,7 +34,7 @@ extension PageContexts {
                 links: number == 1 ? instructor.links.map { ProfileLinkData(title: $0.title, url: $0.url) } : [],
                 hasLinks: number == 1 && !instructor.links.isEmpty, feed: feed)
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
-            return templates.render("instructor", page(
+            return templates.page("instructor", page(
                 content, title: pagination.title(instructor.name, page: number), path: pagination.folder(number),
                 description: instructor.role.map { "\(instructor.name), \($0)" } ?? "Courses taught by \(instructor.name).",
                 nav: .instructors, feed: feed, ogType: "profile", previous: previous, next: next))

@@ -8,14 +8,14 @@ extension PageContexts {
     /// fingerprint of what every page of the listing shows besides its items.
     func listingPages(at listing: String, items: [ListingItem], key: Int?, headings: SectionHeadings = .mixed,
                       omitting omitted: Slug? = nil, templates: TemplateSet,
-                      _ render: @escaping @Sendable (Int, Pagination, Listing, ArraySlice<ListingItem>) -> String) -> [Page] {
+                      _ render: @escaping @Sendable (Int, Pagination, Listing, ArraySlice<ListingItem>) -> TemplatePage) -> [Page] {
         let pagination = Pagination(listing: listing, items: items.count, pageSize: site.pageSize)
         return (1...pagination.count).map { number in
             // A page shows its own items and what `key` covers for the whole
             // listing: a save re-renders the pages whose items changed, not
             // every page of a 200-page catalog.
             let slice = Pagination.slice(items, page: number, size: site.pageSize)
-            return Page.html(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count, Array(slice)) }) { [self] in
+            return Page.listing(at: pagination.folder(number), key: key.map { pageKey($0, number, pagination.count, Array(slice)) }) { [self] in
                 let sections = listingSections(slice, headings: headings, omitting: omitted, templates: templates)
                 let listing = Listing(sections: sections, hasEntries: !sections.isEmpty,
                                       pager: pagination.pager(page: number, paths: paths))

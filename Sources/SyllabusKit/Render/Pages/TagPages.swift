@@ -4,7 +4,7 @@ extension PageContexts {
         Page.html(at: SitePaths.tags, key: key(index.tags.map { [AnyHashable($0.name), AnyHashable($0.courses.count)] })) { [self] in
             let content = TagsPage(tags: index.tags.map { TagCount(name: $0.name, url: paths.link(SitePaths.tag($0.slug)), count: $0.courses.count) },
                                    hasTags: !index.tags.isEmpty)
-            return templates.render("tags", page(content, title: "Topics", path: SitePaths.tags,
+            return templates.page("tags", page(content, title: "Topics", path: SitePaths.tags,
                                                  description: "Browse \(site.title) by topic.", nav: .tags))
         }
     }
@@ -22,7 +22,7 @@ extension PageContexts {
             let content = TagPage(listing: listing, feed: feed, name: tag.name, label: "Topic", indexPath: SitePaths.tags,
                                   indexName: "all topics", count: tag.courses.count, plural: tag.courses.count != 1)
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
-            return templates.render("tag", page(
+            return templates.page("tag", page(
                 content, title: pagination.title(tag.name, page: number), path: pagination.folder(number),
                 description: "\(tag.name) in \(site.title).", nav: .tags, feed: feed, previous: previous, next: next))
         }
@@ -42,7 +42,7 @@ extension PageContexts {
             let content = TagPage(listing: listing, feed: nil, name: facet.name, label: label, indexPath: "",
                                   indexName: "the whole catalog", count: courses, plural: courses != 1)
             let (previous, next) = pagination.neighbours(of: number, paths: paths)
-            return templates.render("tag", page(
+            return templates.page("tag", page(
                 content, title: pagination.title("\(facet.name) · \(label)", page: number), path: pagination.folder(number),
                 description: "\(label) \(facet.name) in \(site.title).", nav: .catalog, previous: previous, next: next))
         }
