@@ -61,4 +61,13 @@ import Testing
         let htmlFiles = fileTree(site.output).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }
         #expect(htmlFiles.count == locations.count)
     }
+
+    @Test func xmlTextEscapesItsFiveCharactersAndKeepsTheRest() {
+        #expect(XMLText.escape("https://example.org/courses/otp/") == "https://example.org/courses/otp/")
+        #expect(XMLText.escape(#"a&b<c>d"e'f"#) == "a&amp;b&lt;c&gt;d&quot;e&apos;f")
+        #expect(XMLText.escape("&&") == "&amp;&amp;")
+        #expect(XMLText.escape("é&ü<🎓>") == "é&amp;ü&lt;🎓&gt;")
+        #expect(XMLText.escape("e\u{301}&") == "e\u{301}&amp;")
+        #expect(XMLText.escape("") == "")
+    }
 }

@@ -354,10 +354,17 @@ extension MustacheTemplate {
         let first = name.utf8.first
         if let first, first != UInt8(ascii: "."), !Self.hasDot(name) {
             // Syllabus patch: the common name, tested on its bytes once instead of
-            // by the comparisons below; without a dot it needs no split.
+            // by the comparisons below; without a dot it needs no split. Its
+            // key for `MustacheFields` frames is worked out once, not per frame.
             child = nil
+            let key = MustacheFields.key(name)
             for frame in context.stack {
-                if let childObject = _getImmediateChild(named: name, from: frame) {
+                if let fields = frame.fields {
+                    if let childObject = fields.value(named: name, key: key) {
+                        child = childObject
+                        break
+                    }
+                } else if let childObject = _getImmediateChild(named: name, from: frame) {
                     child = childObject
                     break
                 }

@@ -165,4 +165,23 @@ extension FastPathTests {
         XCTAssertNil(fields["c"])
         XCTAssertEqual(fields.mapValues { "\($0)!" }["b"] as? String, "2!")
     }
+
+    /// Names are compared by a word of their length, first and last bytes
+    /// before the names themselves: names alike in that word, or longer than
+    /// it covers, or not ASCII, must still be told apart. Names match byte for
+    /// byte: `é` and `e` + U+0301, equal as Swift strings, are two names.
+    func testNamesAlikeAtTheirEndsAreToldApart() throws {
+        let names = ["abcdXefg", "abcdYefg", "abcdefg", "abcefg", "", "é", "e\u{301}", "a", "ab",
+                     "run_start_time_zone_offset", "run_start_time_zone_offsex", "course"]
+        var fields = MustacheFields()
+        for (index, name) in names.enumerated() { fields.set(name, index) }
+        for (index, name) in names.enumerated() { XCTAssertEqual(fields[name] as? Int, index, name) }
+        XCTAssertNil(fields["abcdZefg"])
+        XCTAssertNil(fields["run_start_time_zone_offsey"])
+        let template = try MustacheTemplate(string: "{{abcdXefg}} {{abcdYefg}} {{#inner}}{{abcdYefg}}{{abcdXefg}}{{/inner}}")
+        var inner = MustacheFields()
+        inner.set("abcdYefg", "inner")
+        fields.set("inner", inner)
+        XCTAssertEqual(template.render(fields), "0 1 inner0")
+    }
 }
