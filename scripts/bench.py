@@ -467,6 +467,10 @@ def bench_size(args, n, binary, harness, hugo_ok):
     result["ours"] = [strip_output(r) for r in measured["ours"]]
     result["hugo"] = [strip_output(r) for r in measured.get("hugo", [])]
     result["rebuild"] = [strip_output(r) for r in measured.get("rebuild", [])]
+    # What the last rebuild says it reused (pages linked unrendered, `.syllabus-pages`).
+    if measured.get("rebuild"):
+        result["rebuild_line"] = next((l for l in measured["rebuild"][-1]["stdout"].splitlines()
+                                       if l.startswith("Built ")), "")
 
     # Floor of the Markdown alone (cmark over every body): no files written, so outside the rounds.
     floors = {"cp -r of our output": [strip_output(r) for r in measured["cp"]]}
@@ -523,7 +527,9 @@ def report(results, meta):
         if r.get("hugo_skipped"):
             lines.append(r["hugo_skipped"] + ".  ")
         if r.get("summary_line"):
-            lines.append(f"`{r['summary_line']}`")
+            lines.append(f"`{r['summary_line']}`" + ("  " if r.get("rebuild_line") else ""))
+        if r.get("rebuild_line"):
+            lines.append(f"Over the previous output: `{r['rebuild_line']}`")
         lines += ["", "| command | wall | CPU user+sys | user / sys | peak RSS | others' load |",
                   "|---|---|---|---|---|---|"]
         rows = [("syllabus build (new output folder)", r["ours"])]
