@@ -31,7 +31,9 @@ struct HTMLEscaping: MustacheContentType {
         }
     }
 
-    static func escape(_ text: String) -> String {
+    /// `apostrophe` is what `'` becomes: `&#39;` in HTML (HTML 4 has no
+    /// `&apos;`), `&apos;` in the sitemap's XML (`XMLText`).
+    static func escape(_ text: String, apostrophe: String = "&#39;") -> String {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             guard let first = bytes.firstIndex(where: needsEscape) else { return text }
@@ -44,7 +46,7 @@ struct HTMLEscaping: MustacheContentType {
                 case 0x3C: out.append(contentsOf: "&lt;".utf8)
                 case 0x3E: out.append(contentsOf: "&gt;".utf8)
                 case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                case 0x27: out.append(contentsOf: apostrophe.utf8)
                 default: out.append(byte)
                 }
             }

@@ -118,12 +118,8 @@ final class BuildCache: @unchecked Sendable {
     private static func stamp(of path: String) -> (modified: Double, size: Int, inode: UInt64)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return (Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, Int(info.st_size), UInt64(info.st_ino))
+        let file = FileIdentity(info)
+        return (Double(file.modified.0) + Double(file.modified.1) / 1e9, Int(file.size), file.inode)
     }
 
     /// Forgets page fingerprints and memos when what every page depends on

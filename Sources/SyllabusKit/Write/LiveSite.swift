@@ -46,8 +46,8 @@ struct LiveSite: Sendable {
     /// says it was rendered from a frame of this `fingerprint` and the file is
     /// still the one it recorded (`PageFingerprints`).
     func reuse(_ path: String, fingerprint: Fingerprint, to target: String) throws -> Bool {
-        guard let pages, pages.entries[path]?.fingerprint == fingerprint else { return false }
-        return try reuse(path, to: target) { _, status in pages.holds(path, fingerprint: fingerprint, status: status) }
+        guard let entry = pages?.entries[path], entry.fingerprint == fingerprint else { return false }
+        return try reuse(path, to: target) { _, status in entry.file == FileIdentity(status) }
     }
 
     private func reuse(_ path: String, to target: String, when same: (Int32, stat) -> Bool) throws -> Bool {

@@ -100,10 +100,7 @@ struct OutputSink: Sendable {
                 return .failed("\(page.path): \(error.localizedDescription)")
             }
         }
-        var reused = 0
-        for outcome in outcomes {
-            if case .reused = outcome { reused += 1 }
-        }
+        let reused = outcomes.count { if case .reused = $0 { true } else { false } }
         if let failure = outcomes.lazy.compactMap(\.failure).first {
             throw BuildFailed(diagnostics: [.error(SourceLocation(path: folder?.output.path ?? "output"), "cannot write \(failure)")])
         }

@@ -39,13 +39,6 @@ struct PageFingerprints: Sendable {
 
     let entries: [String: Entry]
 
-    /// Whether `status`, the old file's, is still what the record names for
-    /// `path`, and the page's frame is the one it was rendered from.
-    func holds(_ path: String, fingerprint: Fingerprint, status: stat) -> Bool {
-        guard let entry = entries[path] else { return false }
-        return entry.fingerprint == fingerprint && entry.file == FileIdentity(status)
-    }
-
     /// The record in `folder`, or `nil` when there is none or it does not read whole.
     static func read(in folder: String) -> PageFingerprints? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + name),
@@ -59,8 +52,9 @@ struct PageFingerprints: Sendable {
         entries.reserveCapacity(count)
         for line in lines.dropFirst() {
             let fields = line.split(separator: " ", maxSplits: 7, omittingEmptySubsequences: false)
-            guard fields.count == 8, let fingerprint = Fingerprint(hex: fields[0]),
-                  let numbers = Optional(fields[1...6].compactMap { Int64($0) }), numbers.count == 6 else { return nil }
+            guard fields.count == 8, let fingerprint = Fingerprint(hex: fields[0]) else { return nil }
+            let numbers = fields[1...6].compactMap { Int64($0) }
+            guard numbers.count == 6 else { return nil }
             let file = FileIdentity(inode: UInt64(bitPattern: numbers[0]), size: numbers[1],
                                     modified: (numbers[2], numbers[3]), changed: (numbers[4], numbers[5]))
             entries[String(fields[7])] = Entry(fingerprint: fingerprint, file: file)
