@@ -504,14 +504,18 @@ def test_saved_course_page_is_shown_before_the_rebuild(server, site):
     assert sorted(first["pages"]) == [page, page + "index.html"], first
     assert "OTP Basics Shown First" in server.get(page).text
     assert re.search(r"Showed courses/otp-basics/index\.html \[saved, \d+ ms\]", server.log), server.log
-    # Then the rebuild's generation, with the listings redrawn: a title is in the search
-    # index too, which the search page and the catalog's filters read, so every page reloads.
+    # Then the rebuild's generation, with the listings redrawn. A title is in the search
+    # index too: listed at its own URL, it reloads the pages that read it (the search
+    # page and the catalog's filters), not every page.
     rebuilt = server.wait_generation_above(first["generation"])
-    assert rebuilt["generation"] == first["generation"] + 1 and "pages" not in rebuilt, rebuilt
+    assert rebuilt["generation"] == first["generation"] + 1, rebuilt
+    assert BASE + "search/index.json" in rebuilt["pages"] and BASE + "tags/otp/" in rebuilt["pages"], rebuilt
+    assert BASE + "instructors/" not in rebuilt["pages"], rebuilt
     assert "OTP Basics Shown First" in server.get(BASE + "tags/otp/").text
-    # The script tells the two apart.
+    # The script tells them apart.
     script = server.get(page).text
-    assert "state.pages.indexOf(location.pathname) < 0" in script
+    assert "!shows(state.pages)" in script
+    assert f'data-index="{BASE}search/index.json"' in server.get(BASE).text
 
 
 def test_a_body_edit_reloads_only_its_own_page(server, site):
@@ -580,8 +584,9 @@ def test_a_new_course_waits_for_the_rebuild(server, site):
     poll = server.long_poll(before["generation"], 0)
     (site / "content" / "courses" / "brand-new.md").write_text("---\ntitle: Brand New\n---\nHello.\n", encoding="utf-8")
     state = poll.wait(REBUILD_TIMEOUT)
-    # Not shown ahead; the rebuild changed the listings and the search index, so every page reloads.
-    assert "pages" not in state and state["generation"] == before["generation"] + 1, state
+    # Not shown ahead; the rebuild lists the new page, the listings and the search index.
+    assert state["generation"] == before["generation"] + 1, state
+    assert {BASE + "courses/brand-new/", BASE + "search/index.json", BASE} <= set(state["pages"]), state
     assert "Showed" not in server.log
     assert "Brand New" in server.get(BASE + "courses/brand-new/").text
 
@@ -1156,10 +1161,10 @@ def test_new_course_in_a_running_server_appears_with_drafts_off(server, site):
 # ------------------------------------------------------- live-reload script
 
 
-def _script_decisions(script: str, pathname: str, answers: list[dict]) -> dict:
+def _script_decisions(script: str, pathname: str, answers: list[dict], markup: str = "") -> dict:
     """Runs the served live-reload script in headless Chromium with `fetch` answering
-    `answers` in turn and `location` a stand-in; returns how many polls it made and
-    after which answer it reloaded (None: it did not)."""
+    `answers` in turn, `location` a stand-in and `markup` the page's body; returns how
+    many polls it made and after which answer it reloaded (None: it did not)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -1172,9 +1177,11 @@ def _script_decisions(script: str, pathname: str, answers: list[dict]) -> dict:
     try:
         driver.set_script_timeout(10)
         return driver.execute_async_script("""
-            const [body, pathname, answers, done] = arguments;
+            const [body, pathname, answers, markup, done] = arguments;
+            document.body.innerHTML = markup;
             let polls = 0, reloadedAfter = null;
-            const fakeLocation = { pathname, reload() { reloadedAfter = polls; finish(); } };
+            const fakeLocation = { pathname, href: "http://127.0.0.1:8000" + pathname,
+                                   reload() { reloadedAfter = polls; finish(); } };
             function finish() { done({ polls, reloadedAfter }); }
             // Each poll answers the next state; past the last one the poll never answers.
             const fakeFetch = () => {
@@ -1183,7 +1190,7 @@ def _script_decisions(script: str, pathname: str, answers: list[dict]) -> dict:
                 return Promise.resolve({ json: () => Promise.resolve(state) });
             };
             new Function("location", "fetch", body)(fakeLocation, fakeFetch);
-        """, script, pathname, answers)
+        """, script, pathname, answers, markup)
     finally:
         driver.quit()
 
@@ -1208,3 +1215,22 @@ def test_live_reload_script_reloads_only_the_pages_a_save_showed(shared):
     unchanged = {"errors": [], "generation": 9, "pages": []}
     assert _script_decisions(script, page, [first, shown, unchanged]) == {"polls": 2, "reloadedAfter": 2}
     assert _script_decisions(script, BASE + "tags/otp/", [first, shown, unchanged]) == {"polls": 3, "reloadedAfter": None}
+
+
+def test_live_reload_script_reloads_the_pages_that_use_a_listed_file(shared):
+    """A changed search index or stylesheet is listed at its own URL: the pages that load
+    it reload (traced in their own markup, as the served pages carry it), the rest stay."""
+    page = BASE + "courses/otp-basics/"
+    script = re.search(r"<script data-syllabus-serve>(.*?)</script>", shared.get(page).text, re.S).group(1)
+    first = {"errors": [], "generation": 7}
+    index_changed = {"errors": [], "generation": 8, "pages": [BASE + "search/index.json"]}
+    style_changed = {"errors": [], "generation": 8, "pages": [BASE + "assets/style.css"]}
+    catalog = re.search(r'<form class="filters"[^>]*>', shared.get(BASE).text).group(0) + "</form>"
+    stylesheet = f'<link rel="stylesheet" href="{BASE}assets/style.css">'
+    assert _script_decisions(script, BASE, [first, index_changed], catalog) == {"polls": 2, "reloadedAfter": 2}
+    assert _script_decisions(script, page, [first, index_changed], stylesheet) == {"polls": 2, "reloadedAfter": None}
+    assert _script_decisions(script, page, [first, style_changed], stylesheet) == {"polls": 2, "reloadedAfter": 2}
+    # A relative reference resolves against the page's own URL.
+    relative = '<link rel="stylesheet" href="../../assets/style.css">'
+    assert _script_decisions(script, page, [first, style_changed], relative) == {"polls": 2, "reloadedAfter": 2}
+    assert _script_decisions(script, BASE + "tags/otp/", [first, style_changed], catalog) == {"polls": 2, "reloadedAfter": None}

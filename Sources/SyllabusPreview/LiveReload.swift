@@ -24,13 +24,24 @@ enum LiveReloadScript {
             overlay.textContent = "Build failed; showing the last good build.\\n\\n" + list.join("\\n");
           }
           function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+          // Whether this page is among the listed URLs, or loads one of them: a
+          // stylesheet, a script, or the search index its filters read.
+          function shows(list) {
+            if (list.indexOf(location.pathname) >= 0) return true;
+            var used = document.querySelectorAll("link[href], script[src], [data-index]");
+            for (var i = 0; i < used.length; i++) {
+              var ref = used[i].getAttribute("data-index") || used[i].getAttribute("src") || used[i].getAttribute("href");
+              try { if (list.indexOf(new URL(ref, location.href).pathname) >= 0) return true; } catch (e) {}
+            }
+            return false;
+          }
           function poll() {
             var query = generation === null ? "" : "?since=" + generation + "&errors=" + errors;
             fetch(url + query, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
               if (generation !== null && state.generation !== generation) {
                 // A generation that lists the pages it changed (a save's own page shown
                 // before the rebuild, or what the rebuild rewrote) leaves the others alone.
-                var others = state.pages && state.generation === generation + 1 && state.pages.indexOf(location.pathname) < 0;
+                var others = state.pages && state.generation === generation + 1 && !shows(state.pages);
                 if (!others) { location.reload(); return; }
               }
               generation = state.generation; errors = state.errors.length;
