@@ -131,8 +131,8 @@ public enum SiteBuilder {
                                            buildDate: buildDate, log: &log)
         let paths = SitePaths(base: site.baseURL)
         // The index needs only the checked catalog: made beside the bodies (a
-        // tenth of a preview rebuild each at 10,000 courses), and only from a
-        // catalog without errors, as before.
+        // tenth of a preview rebuild each at 10,000 courses). A catalog with
+        // errors gets none: it stops at the check after the bodies.
         let indexing = log.hasErrors ? nil : Concurrently { CatalogIndex(catalog) }
         // A build that may skip pages renders every body now, so that each
         // rebuild reports every broken link, and so does a build that stops
@@ -141,9 +141,7 @@ public enum SiteBuilder {
         let bodies = RenderedBodies.render(catalog, content: content, paths: paths, upFront: policy.fingerprints || log.hasErrors,
                                            cache: policy.cache, log: &log)
         clock.lap("markdown")
-        if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
-
-        let index = indexing?.value ?? CatalogIndex(catalog)
+        guard !log.hasErrors, let index = indexing?.value else { throw BuildFailed(diagnostics: log.sorted) }
         clock.lap("index")
 
         // What every page's shell shows: a change re-renders every page.

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A value worked out on a thread of its own while the caller goes on, for
-/// the one read of a build that needs none of the others: the previous
-/// feed (16 MB at 10,000 courses, a quarter of a second) beside the sources.
+/// a step of a build that needs nothing the caller works out meanwhile: the
+/// previous feed (16 MB at 10,000 courses, a quarter of a second) read beside
+/// the sources, the catalog index made beside the bodies, the feeds' plan
+/// beside the pages'.
 ///
 /// A `Thread`, not a dispatch queue: the sources are loaded by
 /// `concurrentPerform` on every core, and a work item queued meanwhile
