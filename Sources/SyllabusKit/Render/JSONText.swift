@@ -72,7 +72,9 @@ enum JSONText {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
+    /// `text` as a JSON string literal at the end of `out`: for writers that
+    /// stream their JSON instead of building a `JSONValue` first.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         var text = text
         // The string's own bytes, not a copy: every page writes a few hundred of these.
         text.withUTF8 { writeString(bytes: $0, to: &out) }

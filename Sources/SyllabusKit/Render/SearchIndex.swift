@@ -39,8 +39,6 @@ enum SearchIndex {
         }
         var hourStarts: [Int] = []
         let courses = index.catalog.courses.sorted(by: Course.alphabetical)
-        var entries: [JSONValue] = []
-        entries.reserveCapacity(courses.count)
 
         func topic(_ name: String) -> Int? {
             guard let slug = index.tagSlugs[name] ?? Slug(tag: name) else { return nil }
@@ -51,55 +49,90 @@ enum SearchIndex {
             return people.id(slug.value, name)
         }
 
+        // Written straight to bytes, keys in sorted order (as `JSONText` writes
+        // objects): a tree of `JSONValue`s for 10,000 entries, sorted and written
+        // afterwards, took most of a preview rebuild's write stage. The entries go
+        // first into their own buffer, as they number the tables `f` and `h` list.
+        var entries = Writer(capacity: courses.count * 192)
+        entries.open("[")
         for course in courses {
-            var entry = Fields()
-            entry.add("u", course.slug.value)
-            entry.add("n", course.title)
-            entry.add("s", course.summary)
-            entry.add("k", course.kind.map { kinds.id($0) })
-            entry.add("t", course.tags.compactMap(topic))
-            entry.add("i", course.instructors.compactMap(person))
-            entry.add("l", course.location.map { places.id($0) })
-            entry.add("v", courseFacets[course.slug]?["v"] ?? [])
-            entry.add("g", courseFacets[course.slug]?["g"] ?? [])
-            entry.add("m", courseFacets[course.slug]?["m"] ?? [])
-            var runs: [JSONValue] = []
-            for run in course.runs {
-                var fields = Fields()
-                fields.add("d", run.start.dayNumber)
-                fields.add("n", run.dayCount > 1 ? run.dayCount : nil)
-                let label = hoursLabel(run)
-                let hoursID = hours.id(label)
-                if hoursID == hourStarts.count { hourStarts.append(run.hours.startMinutes) }
-                fields.add("h", hoursID)
-                fields.add("m", runModes[ObjectIdentifier(run)])
-                if run.location != course.location { fields.add("l", run.location.map { places.id($0) } ?? -1) }
-                if run.instructors != course.instructors {
-                    // Written even when empty: an empty list differs from inheriting.
-                    fields.fields.append(("i", .array(run.instructors.compactMap(person).map(JSONValue.int))))
-                }
-                runs.append(fields.value)
-            }
-            if !runs.isEmpty { entry.fields.append(("r", .array(runs))) }
-            entries.append(entry.value)
-        }
+            // Numbered in the order of the fields, then of the runs: a table's
+            // order is that of first use.
+            let kind = course.kind.map { kinds.id($0) }
+            let topicIDs = course.tags.compactMap(topic)
+            let personIDs = course.instructors.compactMap(person)
+            let place = course.location.map { places.id($0) }
+            let facets = courseFacets[course.slug]
 
-        let facets: JSONValue = .object([
-            ("t", topics.pairs), ("i", people.pairs), ("k", kinds.values), ("l", places.values),
-        ] + [("v", levels), ("g", languages), ("m", modes)].filter { !$0.1.keys.isEmpty }.map { ($0.0, $0.1.pairs) })
-        let hourTable: JSONValue = .array(zip(hours.keys, hourStarts).map { .array([.string($0), .int($1)]) })
-        return JSONText.encode(.object([
-            ("today", .string(index.catalog.buildDate.today.iso)),
-            ("f", facets),
-            ("h", hourTable),
-            ("e", .array(entries)),
-        ]))
+            entries.open("{")
+            entries.field("g", facets?["g"] ?? [])
+            entries.field("i", personIDs)
+            entries.field("k", kind)
+            entries.field("l", place)
+            entries.field("m", facets?["m"] ?? [])
+            entries.field("n", course.title)
+            if !course.runs.isEmpty {
+                entries.key("r")
+                entries.open("[")
+                for run in course.runs {
+                    let hoursID = hours.id(hoursLabel(run))
+                    if hoursID == hourStarts.count { hourStarts.append(run.hours.startMinutes) }
+                    entries.open("{")
+                    entries.field("d", run.start.dayNumber)
+                    entries.field("h", hoursID)
+                    if run.instructors != course.instructors {
+                        // Written even when empty: an empty list differs from inheriting.
+                        entries.key("i")
+                        entries.ints(run.instructors.compactMap(person))
+                    }
+                    if run.location != course.location { entries.field("l", run.location.map { places.id($0) } ?? -1) }
+                    entries.field("m", runModes[ObjectIdentifier(run)])
+                    entries.field("n", run.dayCount > 1 ? run.dayCount : nil)
+                    entries.close("}")
+                }
+                entries.close("]")
+            }
+            entries.field("s", course.summary)
+            entries.field("t", topicIDs)
+            entries.field("u", course.slug.value)
+            entries.field("v", facets?["v"] ?? [])
+            entries.close("}")
+        }
+        entries.close("]")
+
+        var out = Writer(capacity: entries.bytes.count + 64 * 1024)
+        out.open("{")
+        out.key("e")
+        out.append(entries)
+        out.key("f")
+        out.open("{")
+        if !languages.keys.isEmpty { out.key("g"); out.pairs(languages) }
+        out.key("i"); out.pairs(people)
+        out.key("k"); out.values(kinds)
+        out.key("l"); out.values(places)
+        if !modes.keys.isEmpty { out.key("m"); out.pairs(modes) }
+        out.key("t"); out.pairs(topics)
+        if !levels.keys.isEmpty { out.key("v"); out.pairs(levels) }
+        out.close("}")
+        out.key("h")
+        out.open("[")
+        for (label, start) in zip(hours.keys, hourStarts) {
+            out.open("[")
+            out.string(label)
+            out.int(start)
+            out.close("]")
+        }
+        out.close("]")
+        out.key("today")
+        out.string(index.catalog.buildDate.today.iso)
+        out.close("}")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Values in order of first use, each written once.
     private struct Table {
         private(set) var keys: [String] = []
-        private var names: [String] = []
+        private(set) var names: [String] = []
         private var ids: [String: Int] = [:]
 
         /// The position of `key`, added (with its display `name`) if new.
@@ -110,27 +143,94 @@ enum SearchIndex {
             names.append(name ?? key)
             return keys.count - 1
         }
-
-        var values: JSONValue { .array(keys.map(JSONValue.string)) }
-        var pairs: JSONValue { .array(zip(keys, names).map { .array([.string($0), .string($1)]) }) }
     }
 
-    /// An object that leaves out absent values and empty lists.
-    private struct Fields {
-        var fields: [(key: String, value: JSONValue)] = []
+    /// JSON written as it goes: a comma goes before any value or key that
+    /// follows another in the same array or object.
+    private struct Writer {
+        private(set) var bytes: [UInt8] = []
+        private var afterValue = false
 
-        mutating func add(_ key: String, _ text: String?) {
-            if let text { fields.append((key, .string(text))) }
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func open(_ bracket: Unicode.Scalar) {
+            separate()
+            bytes.append(UInt8(ascii: bracket))
+            afterValue = false
         }
 
-        mutating func add(_ key: String, _ number: Int?) {
-            if let number { fields.append((key, .int(number))) }
+        mutating func close(_ bracket: Unicode.Scalar) {
+            bytes.append(UInt8(ascii: bracket))
+            afterValue = true
         }
 
-        mutating func add(_ key: String, _ list: [Int]) {
-            if !list.isEmpty { fields.append((key, .array(list.map(JSONValue.int)))) }
+        /// A key of one ASCII letter or word, which needs no escaping.
+        mutating func key(_ name: StaticString) {
+            separate()
+            bytes.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            afterValue = false
         }
 
-        var value: JSONValue { .object(fields) }
+        mutating func string(_ text: String) {
+            separate()
+            JSONText.writeString(text, to: &bytes)
+            afterValue = true
+        }
+
+        mutating func int(_ number: Int) {
+            separate()
+            // A small string: no allocation.
+            bytes.append(contentsOf: String(number).utf8)
+            afterValue = true
+        }
+
+        mutating func ints(_ list: [Int]) {
+            open("[")
+            for number in list { int(number) }
+            close("]")
+        }
+
+        /// Another writer's whole text, as one value.
+        mutating func append(_ other: Writer) {
+            separate()
+            bytes.append(contentsOf: other.bytes)
+            afterValue = true
+        }
+
+        /// A field left out when it is absent or an empty list.
+        mutating func field(_ name: StaticString, _ text: String?) {
+            if let text { key(name); string(text) }
+        }
+
+        mutating func field(_ name: StaticString, _ number: Int?) {
+            if let number { key(name); int(number) }
+        }
+
+        mutating func field(_ name: StaticString, _ list: [Int]) {
+            if !list.isEmpty { key(name); ints(list) }
+        }
+
+        mutating func values(_ table: Table) {
+            open("[")
+            for key in table.keys { string(key) }
+            close("]")
+        }
+
+        mutating func pairs(_ table: Table) {
+            open("[")
+            for (key, name) in zip(table.keys, table.names) {
+                open("[")
+                string(key)
+                string(name)
+                close("]")
+            }
+            close("]")
+        }
+
+        private mutating func separate() {
+            if afterValue { bytes.append(UInt8(ascii: ",")) }
+        }
     }
 }
