@@ -39,17 +39,16 @@ public struct CatalogIndex: Sendable {
     public let tagSlugs: [String: Slug]
     /// Runs whose last day is before the build date.
     public let pastRunCount: Int
+    /// Every entry's place A–Z and every run's in date order, for sorting
+    /// parts of the catalog.
+    public let order: CatalogOrder
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
-        var runs: [ScheduledRun] = []
-        var unscheduled: [Course] = []
-        for course in catalog.courses {
-            if course.runs.isEmpty { unscheduled.append(course) }
-            for run in course.runs { runs.append(ScheduledRun(course: course, run: run)) }
-        }
-        runs.sort(by: CatalogIndex.chronological)
-        unscheduled.sort(by: Course.alphabetical)
+        let order = CatalogOrder(catalog.courses)
+        let runs = order.chronological
+        let unscheduled = order.alphabetical.filter { $0.runs.isEmpty }
+        self.order = order
         self.runs = runs
         self.unscheduled = unscheduled
         self.pastRunCount = runs.count { !catalog.buildDate.isUpcoming($0.run) }
@@ -106,7 +105,7 @@ public struct CatalogIndex: Sendable {
     }
 
     /// Upcoming and past, as of the build date.
-    public var timeline: Timeline { Timeline(buildDate: catalog.buildDate) }
+    public var timeline: Timeline { Timeline(buildDate: catalog.buildDate, order: order) }
 
     /// Whether `/past/` has anything to list (then the navigation links it).
     public var hasPastRuns: Bool { pastRunCount > 0 }

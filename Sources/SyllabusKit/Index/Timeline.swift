@@ -32,6 +32,8 @@ public struct ListingItem: Sendable, Hashable {
 /// pages, instructor pages and `/past/` all order their items through here.
 public struct Timeline: Sendable {
     public let buildDate: BuildDate
+    /// The whole catalog's order, which the entries without an upcoming run follow.
+    public let order: CatalogOrder
 
     /// Upcoming runs in date order, then the entries with no upcoming run, A–Z.
     /// `runs` must be in date order (as the index keeps them).
@@ -42,8 +44,7 @@ public struct Timeline: Sendable {
             items.append(ListingItem(section: .upcoming, entry: .run(scheduled)))
             withUpcoming.insert(scheduled.course.slug)
         }
-        let rest = courses.filter { !withUpcoming.contains($0.slug) }
-            .sorted(by: Course.alphabetical)
+        let rest = order.alphabetical(courses.filter { !withUpcoming.contains($0.slug) })
         for course in rest {
             items.append(ListingItem(section: .noUpcoming, entry: .entry(course, lastRun: lastPastRun(of: course))))
         }

@@ -38,7 +38,7 @@ enum SearchIndex {
             }
         }
         var hourStarts: [Int] = []
-        let courses = index.catalog.courses.sorted(by: Course.alphabetical)
+        let courses = index.order.alphabetical
 
         func topic(_ name: String) -> Int? {
             guard let slug = index.tagSlugs[name] ?? Slug(tag: name) else { return nil }
