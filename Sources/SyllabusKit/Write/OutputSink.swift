@@ -28,11 +28,13 @@ struct OutputSink: Sendable {
             // A broken link in a body fails the build before its feeds are written.
             plan.reportBodyLinks(log: &log)
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
-            progress.stage("Writing feeds", total: plan.feeds.count)
-            try write(plan.feeds, progress: progress)
+            progress.stage("Writing feeds", total: plan.feeds.count + plan.indexes.count)
+            // The sitemaps and the search index go beside the feeds: the catalog
+            // feed and the search index, the two large files a preview makes on
+            // every save, are then made one on each core.
+            try write(plan.feeds + plan.indexes, progress: progress)
             plan.reportFeedSizes(log: &log)
             clock.lap("feeds")
-            try write(plan.indexes, progress: .silent)
             for asset in plan.assets {
                 if try folder?.write(asset.data, to: asset.path) == true { cache.changed(asset.path) }
             }
