@@ -9,12 +9,16 @@ enum SpellingCheck {
             instructors.note(profile.name, field: "name", slug: profile.slug, at: profile.source!, log: &log)
         }
         var tags = Spellings(page: "topic")
+        // A catalog has a few hundred topics in tens of thousands of tag lists:
+        // each spelling is folded once.
+        var tagSlugs: [String: Slug?] = [:]
         for course in courses {
             for (name, slug) in zip(course.allInstructors, course.instructorSlugs) {
                 instructors.note(name, field: "instructors", slug: slug, at: course.source, log: &log)
             }
             for name in course.tags {
-                guard let slug = Slug(tag: name) else { continue }
+                let folded = tagSlugs[name] ?? { let slug = Slug(tag: name); tagSlugs[name] = slug; return slug }()
+                guard let slug = folded else { continue }
                 tags.note(name, field: "tags", slug: slug, at: course.source, log: &log)
             }
         }

@@ -39,12 +39,15 @@ public struct Timeline: Sendable {
     /// `runs` must be in date order (as the index keeps them).
     public func catalog(runs: [ScheduledRun], courses: [Course]) -> [ListingItem] {
         var items: [ListingItem] = []
-        var withUpcoming = Set<Slug>()
+        // By object, not slug: a catalog holds one `Course` per slug, and
+        // hashing a pointer instead of a string was a third of a listing's
+        // cost in a preview rebuild.
+        var withUpcoming = Set<ObjectIdentifier>()
         for scheduled in runs where buildDate.isUpcoming(scheduled.run) {
             items.append(ListingItem(section: .upcoming, entry: .run(scheduled)))
-            withUpcoming.insert(scheduled.course.slug)
+            withUpcoming.insert(ObjectIdentifier(scheduled.course))
         }
-        let rest = order.alphabetical(courses.filter { !withUpcoming.contains($0.slug) })
+        let rest = order.alphabetical(courses.filter { !withUpcoming.contains(ObjectIdentifier($0)) })
         for course in rest {
             items.append(ListingItem(section: .noUpcoming, entry: .entry(course, lastRun: lastPastRun(of: course))))
         }

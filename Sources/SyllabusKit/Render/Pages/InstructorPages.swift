@@ -18,8 +18,8 @@ extension PageContexts {
     /// their past runs apart, newest first.
     func instructorPages(_ instructor: Instructor, templates: TemplateSet) -> [Page] {
         let runs = index.runsByInstructor[instructor.slug] ?? []
-        let taughtRuns = Set(runs.map(\.course.slug))
-        let others = (index.coursesByInstructor[instructor.slug] ?? []).filter { !taughtRuns.contains($0.slug) }
+        let taughtRuns = Set(runs.map { ObjectIdentifier($0.course) })
+        let others = (index.coursesByInstructor[instructor.slug] ?? []).filter { !taughtRuns.contains(ObjectIdentifier($0)) }
         let items = index.timeline.catalog(runs: runs, courses: others) + index.timeline.past(runs: runs)
         let key = self.key(instructor, bodies.instructors[instructor.slug], runs, index.coursesByInstructor[instructor.slug] ?? [],
                            index.catalog.buildDate)
