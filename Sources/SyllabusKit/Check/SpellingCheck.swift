@@ -17,8 +17,8 @@ enum SpellingCheck {
                 instructors.note(name, field: "instructors", slug: slug, at: course.source, log: &log)
             }
             for name in course.tags {
-                let folded = tagSlugs[name] ?? { let slug = Slug(tag: name); tagSlugs[name] = slug; return slug }()
-                guard let slug = folded else { continue }
+                if tagSlugs[name] == nil { tagSlugs[name] = Slug(tag: name) }
+                guard let slug = tagSlugs[name] ?? nil else { continue }
                 tags.note(name, field: "tags", slug: slug, at: course.source, log: &log)
             }
         }

@@ -15,15 +15,11 @@ public struct CatalogOrder: Sendable {
 
     init(_ courses: [Course]) {
         alphabetical = courses.sorted(by: Course.alphabetical)
+        // A catalog's slugs are unique (the checker keeps one entry per slug),
+        // so no two entries tie and each one's position is its rank.
         var courseRanks: [ObjectIdentifier: Int] = [:]
         courseRanks.reserveCapacity(alphabetical.count)
-        var rank = 0
-        for (position, course) in alphabetical.enumerated() {
-            // Entries `Course.alphabetical` cannot tell apart share a rank, so
-            // that their runs fall back on the ordinal, as the comparison does.
-            if position > 0, Course.alphabetical(alphabetical[position - 1], course) { rank = position }
-            courseRanks[ObjectIdentifier(course)] = rank
-        }
+        for (position, course) in alphabetical.enumerated() { courseRanks[ObjectIdentifier(course)] = position }
 
         var keyed: [(key: RunKey, run: ScheduledRun)] = []
         for course in courses {

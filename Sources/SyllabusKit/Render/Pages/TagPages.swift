@@ -12,7 +12,8 @@ extension PageContexts {
     /// `/tags/<slug>/` and its `page/<n>/`: the topic's upcoming runs in date
     /// order, then its entries with no upcoming run, A–Z.
     func tagPages(_ tag: Tag, templates: TemplateSet) -> [Page] {
-        let runs = index.order.chronological(tag.courses.flatMap { course in course.runs.map { ScheduledRun(course: course, run: $0) } })
+        let runs = index.order.chronological(
+            tag.courses.flatMap { course in course.runs.map { ScheduledRun(course: course, run: $0) } })
         let items = index.timeline.catalog(runs: runs, courses: tag.courses)
         let hasFeed = FeedPlan.hasFeed(tag, site: site, buildDate: index.catalog.buildDate.today)
         let feed = hasFeed ? feedLinks(SitePaths.tagFeed(tag.slug), title: tag.name) : nil
@@ -31,7 +32,8 @@ extension PageContexts {
     /// `page/<n>/`: what the catalog's level, language and format filters
     /// show, without JavaScript — upcoming runs, then entries without one.
     func facetPages(_ facet: Facet, templates: TemplateSet) -> [Page] {
-        let runs = index.order.chronological(facet.entries.compactMap { entry in entry.run.map { ScheduledRun(course: entry.course, run: $0) } })
+        let runs = index.order.chronological(
+            facet.entries.compactMap { entry in entry.run.map { ScheduledRun(course: entry.course, run: $0) } })
         let items = index.timeline.catalog(runs: runs, courses: facet.entries.map(\.course).uniqued(by: \.slug))
         let label = facet.kind == .level ? "Level" : facet.kind == .language ? "Language" : "Format"
         let courses = Set(facet.entries.map(\.course.slug)).count
