@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.client
 import asyncio
 import json
+import urllib.parse
 import os
 import re
 import resource
@@ -150,8 +151,8 @@ class Server:
         assert resp.content_type.startswith("application/json"), resp
         return json.loads(resp.body)
 
-    def long_poll(self, generation: int, errors: int) -> "LongPoll":
-        return LongPoll(self, generation, errors)
+    def long_poll(self, generation: int, errors: int, page: str | None = None) -> "LongPoll":
+        return LongPoll(self, generation, errors, page)
 
     def wait_until(self, what: str, predicate, timeout: float = REBUILD_TIMEOUT):
         deadline = time.monotonic() + timeout
@@ -199,10 +200,12 @@ class Server:
 class LongPoll(threading.Thread):
     """`GET <base>__syllabus/changes?since=&errors=` in the background, as the page script does."""
 
-    def __init__(self, server: Server, generation: int, errors: int):
+    def __init__(self, server: Server, generation: int, errors: int, page: str | None = None):
         super().__init__(daemon=True)
         self.server = server
         self.path = f"{CHANGES}?since={generation}&errors={errors}"
+        if page is not None:  # the open page's own path, as the page script sends it
+            self.path += "&page=" + urllib.parse.quote(page, safe="")
         self.result: dict | None = None
         self.error: BaseException | None = None
         self.answered_at: float | None = None
@@ -516,6 +519,27 @@ def test_saved_course_page_is_shown_before_the_rebuild(server, site):
     script = server.get(page).text
     assert "!shows(state.pages)" in script
     assert f'data-index="{BASE}search/index.json"' in server.get(BASE).text
+
+
+def test_open_pages_a_save_changes_are_shown_before_the_rebuild(server, site):
+    """The long poll of an open page names it (`page=`, as the page script sends it): a
+    title edit rewrites that open topic page with the course's own page, before the
+    rebuild, as the rebuild makes it; an open page the edit leaves alone is not listed."""
+    before = server.state()
+    listing, other = BASE + "tags/otp/", BASE + "instructors/"
+    poll = server.long_poll(before["generation"], 0, page=listing)
+    server.long_poll(before["generation"], 0, page=other)
+    edit(course_file(site, "otp-basics"), "title: OTP Basics", "title: OTP Basics On Open Pages")
+    first = poll.wait(REBUILD_TIMEOUT)
+    page = BASE + "courses/otp-basics/"
+    assert first["generation"] == before["generation"] + 1, first
+    assert sorted(first["pages"]) == sorted([page, page + "index.html", listing, listing + "index.html"]), first
+    assert "OTP Basics On Open Pages" in server.get(listing).text
+    assert re.search(r"Showed [^\n]*tags/otp/index\.html \[saved, \d+ ms\]", server.log), server.log
+    # The rebuild finds the topic page as shown: only what it changed besides is listed.
+    rebuilt = server.wait_generation_above(first["generation"])
+    assert listing not in rebuilt["pages"] and BASE + "search/index.json" in rebuilt["pages"], rebuilt
+    assert "OTP Basics On Open Pages" in server.get(listing).text
 
 
 def test_a_body_edit_reloads_only_its_own_page(server, site):
@@ -1161,10 +1185,11 @@ def test_new_course_in_a_running_server_appears_with_drafts_off(server, site):
 # ------------------------------------------------------- live-reload script
 
 
-def _script_decisions(script: str, pathname: str, answers: list[dict], markup: str = "") -> dict:
+def _script_decisions(script: str, pathname: str, answers: list[dict], markup: str = "", urls: bool = False) -> dict:
     """Runs the served live-reload script in headless Chromium with `fetch` answering
     `answers` in turn, `location` a stand-in and `markup` the page's body; returns how
-    many polls it made and after which answer it reloaded (None: it did not)."""
+    many polls it made and after which answer it reloaded (None: it did not), and with
+    `urls` the URLs it polled."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -1177,20 +1202,22 @@ def _script_decisions(script: str, pathname: str, answers: list[dict], markup: s
     try:
         driver.set_script_timeout(10)
         return driver.execute_async_script("""
-            const [body, pathname, answers, markup, done] = arguments;
+            const [body, pathname, answers, markup, withURLs, done] = arguments;
             document.body.innerHTML = markup;
             let polls = 0, reloadedAfter = null;
+            const urls = [];
             const fakeLocation = { pathname, href: "http://127.0.0.1:8000" + pathname,
                                    reload() { reloadedAfter = polls; finish(); } };
-            function finish() { done({ polls, reloadedAfter }); }
+            function finish() { done(withURLs ? { polls, reloadedAfter, urls } : { polls, reloadedAfter }); }
             // Each poll answers the next state; past the last one the poll never answers.
-            const fakeFetch = () => {
+            const fakeFetch = (url) => {
+                urls.push(url);
                 if (polls === answers.length) { setTimeout(finish, 50); return new Promise(() => {}); }
                 const state = answers[polls++];
                 return Promise.resolve({ json: () => Promise.resolve(state) });
             };
             new Function("location", "fetch", body)(fakeLocation, fakeFetch);
-        """, script, pathname, answers, markup)
+        """, script, pathname, answers, markup, urls)
     finally:
         driver.quit()
 
@@ -1215,6 +1242,10 @@ def test_live_reload_script_reloads_only_the_pages_a_save_showed(shared):
     unchanged = {"errors": [], "generation": 9, "pages": []}
     assert _script_decisions(script, page, [first, shown, unchanged]) == {"polls": 2, "reloadedAfter": 2}
     assert _script_decisions(script, BASE + "tags/otp/", [first, shown, unchanged]) == {"polls": 3, "reloadedAfter": None}
+    # Each long poll names the page it comes from: the server shows the open pages a save changes first.
+    polled = _script_decisions(script, BASE + "tags/c++/", [first, shown], urls=True)["urls"]
+    assert polled == [CHANGES, f"{CHANGES}?since=7&errors=0&page={urllib.parse.quote(BASE + 'tags/c++/', safe='')}",
+                      f"{CHANGES}?since=8&errors=0&page={urllib.parse.quote(BASE + 'tags/c++/', safe='')}"], polled
 
 
 def test_live_reload_script_reloads_the_pages_that_use_a_listed_file(shared):

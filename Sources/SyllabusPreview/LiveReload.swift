@@ -36,7 +36,9 @@ enum LiveReloadScript {
             return false;
           }
           function poll() {
-            var query = generation === null ? "" : "?since=" + generation + "&errors=" + errors;
+            // The page's own path: the server renders the open pages a save changes first.
+            var query = generation === null ? "" : "?since=" + generation + "&errors=" + errors
+              + "&page=" + encodeURIComponent(location.pathname);
             fetch(url + query, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
               if (generation !== null && state.generation !== generation) {
                 // A generation that lists the pages it changed (a save's own page shown

@@ -133,7 +133,8 @@ public final class PreviewServer: Sendable {
         // One read of site.yml's base path for the pages shown ahead and the rebuild.
         let (options, knownBase) = await onRebuildQueue { self.buildOptions(into: output, servedBase: servedBase) }
         let siteBase = knownBase ?? servedBase
-        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, options: options, base: siteBase) }
+        let open = paths.isEmpty ? [] : await state.openPages
+        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, open: open, options: options, base: siteBase) }
         // Open pages reload to the shown page unless more was saved while it was
         // rendered: then it may not be what the rebuild makes (that rewrites it),
         // and they reload with the rebuild, even where it finds the page as shown.
@@ -162,15 +163,26 @@ public final class PreviewServer: Sendable {
     }
 
     /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
-    private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String) -> Shown? {
+    /// `open`: the URL paths of the pages open in browsers.
+    private func showSaved(_ saved: Set<String>, open: Set<String>, options: BuildOptions, base: String) -> Shown? {
         let started = Date()
-        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview)
+        let pages = SavedCoursePages.write(saved: saved, open: Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }),
+                                           options: options, preview: preview)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
-        // Course pages only, so never every page.
+        // HTML pages only, and no more than are open, so never every page.
         let urls = ReloadedPages.urls(of: pages.pages, base: base) ?? []
         return Shown(pages: pages, urls: urls)
+    }
+
+    /// The site path of the page at a URL path under `base` (`/catalog/tags/erlang/`
+    /// → `tags/erlang/index.html`); `nil` for a path outside it or with `..`.
+    static func sitePath(ofURLPath path: String, base: String) -> String? {
+        guard let decoded = path.removingPercentEncoding, decoded.hasPrefix(base) else { return nil }
+        let relative = String(decoded.dropFirst(base.count))
+        guard !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
     }
 
     /// The options of every build of this preview, and the base path site.yml names (`nil` when it cannot be read).
@@ -239,7 +251,8 @@ public final class PreviewServer: Sendable {
         if path == base + LiveReloadScript.endpoint {
             let since = request.query.first { $0.name == "since" }.flatMap { Int($0.value) }
             let errors = request.query.first { $0.name == "errors" }.flatMap { Int($0.value) } ?? 0
-            let answer = if let since { await state.waitForChange(since: since, errors: errors, timeout: .seconds(25)) }
+            let page = request.query.first { $0.name == "page" }?.value
+            let answer = if let since { await state.waitForChange(since: since, errors: errors, page: page, timeout: .seconds(25)) }
                 else { await state.json }
             return HTTPResponse(statusCode: .ok,
                                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -15,6 +15,8 @@ actor PreviewState {
     private var onlyPages: [String]?
     private var hasGoodBuild = false
     private var waiters: [Int: CheckedContinuation<Data, Never>] = [:]
+    /// The URL path of the page each waiting long poll comes from, where it says.
+    private var waiterPages: [Int: String] = [:]
     private var nextWaiter = 0
     private var stopped = false
 
@@ -67,18 +69,23 @@ actor PreviewState {
     private func wake() {
         let pending = waiters
         waiters = [:]
+        waiterPages = [:]
         let answer = json
         for waiter in pending.values { waiter.resume(returning: answer) }
     }
 
+    /// The URL paths of the pages open now: those whose long poll is waiting.
+    var openPages: Set<String> { Set(waiterPages.values) }
+
     /// The state's answer once something changes after `generation`/`errorCount`,
-    /// or when `timeout` passes.
-    func waitForChange(since generation: Int, errors: Int, timeout: Duration) async -> Data {
+    /// or when `timeout` passes. `page`: the URL path of the page polling.
+    func waitForChange(since generation: Int, errors: Int, page: String? = nil, timeout: Duration) async -> Data {
         if stopped || self.generation != generation || diagnostics.count != errors { return json }
         nextWaiter += 1
         let id = nextWaiter
         return await withCheckedContinuation { continuation in
             waiters[id] = continuation
+            if let page { waiterPages[id] = page }
             Task {
                 try? await Task.sleep(for: timeout)
                 self.timeOut(id)
@@ -87,7 +94,10 @@ actor PreviewState {
     }
 
     /// Answers one long poll whose time is up, not the others (which started later).
-    private func timeOut(_ id: Int) { waiters.removeValue(forKey: id)?.resume(returning: json) }
+    private func timeOut(_ id: Int) {
+        waiterPages.removeValue(forKey: id)
+        waiters.removeValue(forKey: id)?.resume(returning: json)
+    }
 
     /// What the page's script polls: `{"errors":[…],"generation":N}`, with
     /// `"pages":[…]` when generation N changed only the pages at those URLs

@@ -75,15 +75,58 @@ import Testing
         #expect(SavedCoursePages.write(saved: ["content/courses/beta.md"], options: options, preview: preview).pages.isEmpty)
     }
 
+    /// The pages open in a browser that a saved title changes (the catalog,
+    /// where the entry moves, its topic's, instructor's and day's pages) are
+    /// written ahead too, each as a full build writes it; open pages the save
+    /// leaves as they are, and paths the site has no page at, are not.
+    @Test func openPagesASaveChangesAreShownAheadAsAFullBuildWritesThem() throws {
+        let alpha = "---\ntitle: Alpha\ntags: [Erlang]\ninstructors: [Anna Berg]\nstart: 2031-03-04\n---\nText.\n"
+        let site = try TestSite(["content/courses/alpha.md": alpha,
+                                 "content/courses/beta.md": "---\ntitle: Beta\ntags: [Erlang]\nstart: 2031-03-05\n---\nBody.\n",
+                                 "content/courses/gamma.md": "---\ntitle: Gamma\ntags: [Elixir]\nstart: 2031-03-06\n---\nBody.\n"])
+        defer { site.remove() }
+        let (preview, output, options) = try site.startPreview()
+        let open: Set = ["index.html", "tags/erlang/index.html", "tags/elixir/index.html", "courses/beta/index.html",
+                         "instructors/anna-berg/index.html", "days/2031-03-04/index.html", "days/2031-03-06/index.html",
+                         "nowhere/index.html"]
+        let before = fileTree(output)
+
+        try site.write(alpha.replacingOccurrences(of: "title: Alpha", with: "title: Omega"), to: "content/courses/alpha.md")
+        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md"], open: open, options: options, preview: preview)
+        #expect(Set(shown.pages) == ["courses/alpha/index.html", "index.html", "tags/erlang/index.html",
+                                     "instructors/anna-berg/index.html", "days/2031-03-04/index.html"])
+        for page in shown.pages {
+            let written = FileManager.default.contents(atPath: output.appendingPathComponent(page).path)
+            #expect(written != nil && written == full(site, options, page: page), "\(page)")
+        }
+        try shown.undo()
+        #expect(fileTree(output) == before)
+
+        // A save that names another instructor makes an instructor page the
+        // checker works out: only the course's own page is shown ahead.
+        try site.write(alpha.replacingOccurrences(of: "Anna Berg", with: "Bo Chen"), to: "content/courses/alpha.md")
+        let renamed = SavedCoursePages.write(saved: ["content/courses/alpha.md"], open: open, options: options, preview: preview)
+        #expect(renamed.pages == ["courses/alpha/index.html"])
+        try SiteBuilder.build(options, preview: preview)
+        let pages = { (tree: [String: Data]) in tree.filter { $0.key.hasSuffix(".html") } }
+        #expect(pages(fileTree(output)) == pages(fileTree(fullOutput(site, options))))
+    }
+
     private func served(_ output: URL) -> Data? {
         FileManager.default.contents(atPath: output.appendingPathComponent(Self.page).path)
     }
 
-    private func full(_ site: TestSite, _ options: BuildOptions) -> Data? {
+    private func full(_ site: TestSite, _ options: BuildOptions, page: String = Self.page) -> Data? {
+        let output = fullOutput(site, options)
+        defer { try? FileManager.default.removeItem(at: output) }
+        return FileManager.default.contents(atPath: output.appendingPathComponent(page).path)
+    }
+
+    /// A full build of the site with the preview's options, in a folder of its own.
+    private func fullOutput(_ site: TestSite, _ options: BuildOptions) -> URL {
         var options = options
         options.output = site.folder.appendingPathComponent("full-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: options.output) }
-        guard (try? SiteBuilder.build(options)) != nil else { return nil }
-        return FileManager.default.contents(atPath: options.output.appendingPathComponent(Self.page).path)
+        _ = try? SiteBuilder.build(options)
+        return options.output
     }
 }

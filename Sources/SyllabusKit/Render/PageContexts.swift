@@ -53,18 +53,25 @@ final class PageContexts: Sendable {
     /// These contexts with other bodies: a saved course's page rendered
     /// before the rebuild (`SavedCoursePages`).
     func with(bodies: RenderedBodies) -> PageContexts {
-        PageContexts(self, bodies: bodies)
+        PageContexts(self, index: index, bodies: bodies, facets: facets)
     }
 
-    private init(_ other: PageContexts, bodies: RenderedBodies) {
-        index = other.index
+    /// These contexts with another index of the same site, whose pages have
+    /// the same shell (the same build date, and past runs or none as before):
+    /// the open pages of a preview rendered before the rebuild (`SavedCoursePages`).
+    func with(index: CatalogIndex, bodies: RenderedBodies) -> PageContexts {
+        PageContexts(self, index: index, bodies: bodies, facets: Facets.of(index, site: index.catalog.site))
+    }
+
+    private init(_ other: PageContexts, index: CatalogIndex, bodies: RenderedBodies, facets: [Facet]) {
+        self.index = index
         paths = other.paths
         self.bodies = bodies
         fingerprints = other.fingerprints
         cards = other.cards
         upcoming = other.upcoming
         prices = other.prices
-        facets = other.facets
+        self.facets = facets
         siteShell = other.siteShell
     }
 
