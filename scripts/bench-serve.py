@@ -20,6 +20,10 @@ before the file is written:
   others   until it answers with the rebuild's generation, when the other open
            pages whose files the rebuild changed reload (every page, when its
            answer has no `pages`; the count of pages listed is shown);
+  open     until every page named with --open (default: the course's first
+           topic page and its first instructor's page) has had an answer that
+           reloads it; each of those pages long-polls with `page=` as the
+           page script does, so the server knows they are open;
   rebuild  what the server logs for that rebuild (`[change, N ms]`).
 
 Prints median, p90 (nearest rank) and max of each in milliseconds, plus the
@@ -43,6 +47,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -171,6 +176,21 @@ def pick_course(root: Path, wanted: str | None) -> tuple[Path, str, str]:
     sys.exit("no course with a title to edit")
 
 
+def default_open(course_text: str) -> list[str]:
+    """The pages of the course's first topic and first instructor, as gen-catalog.py and
+    our own content write them (`tags: [A, B]`, `instructors: [Name]`), by the slugs the
+    build makes of them (lowercase letters and digits, the rest one hyphen)."""
+    def first(field: str) -> str | None:
+        m = re.search(rf"^{field}:\s*\[([^,\]]+)", course_text, re.M)
+        return m.group(1).strip().strip("\"'") if m else None
+
+    def slug(name: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+    return [f"{folder}/{slug(name)}/" for folder, name in (("tags", first("tags")), ("instructors", first("instructors")))
+            if name]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=str(REPO / ".build" / "release" / "syllabus"))
@@ -187,6 +207,8 @@ def main() -> None:
     parser.add_argument("--start-timeout", type=float, default=600.0)
     parser.add_argument("--edit-timeout", type=float, default=30.0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary site")
+    parser.add_argument("--open", action="append", metavar="PATH",
+                        help="a page open in a browser, under the base path (such as tags/erlang/); repeatable")
     args = parser.parse_args()
 
     binary = Path(args.bin)
@@ -225,9 +247,13 @@ def main() -> None:
             sys.exit(f"{page} -> {status}")
         original = course.read_text(encoding="utf-8")
         edited = repr(title_line) if args.field == "title" else "its body"
-        print(f"editing {course.relative_to(root)} ({edited}), watching {page}\n")
+        open_pages = [base + path for path in (args.open if args.open is not None else default_open(original))]
+        for path in open_pages:
+            if client.get(path)[0] != 200:
+                sys.exit(f"{path}: no such page")
+        print(f"editing {course.relative_to(root)} ({edited}), watching {page}; open: {', '.join(open_pages) or 'none'}\n")
 
-        visible, reload, others, rebuild, truncated, polls = [], [], [], [], 0, 0
+        visible, reload, others, opened, rebuild, truncated, polls = [], [], [], [], [], 0, 0
         for n in range(args.edits + 1):  # edit 0 is a warm-up
             generation = json.loads(client.get(changes)[2])["generation"]
             marker = f"Bench{n:03d}x{os.getpid()}"
@@ -235,24 +261,33 @@ def main() -> None:
                 new_text = original.replace(title_line, f"title: \"{marker} edited title\"", 1)
             else:
                 new_text = original.rstrip("\n") + f"\n\n{marker} added to the body.\n"
-            answers: list = []  # (time, state) of each new generation
+            answers: list = []  # (time, state) of each new generation, as the course page's poll gets them
+            open_reloads: dict = {}  # open page -> when an answer first reloaded it
             rebuilt = threading.Event()  # set once the rebuild's generation is known to be among them
 
-            def long_poll() -> None:
+            def long_poll(polling: str, record) -> None:
                 # A client of its own: an earlier edit's poller may still be waiting on the server.
                 own, since = Client(port, timeout=60), generation
+                query = "&page=" + urllib.parse.quote(polling, safe="")
                 try:
                     while not rebuilt.is_set():
-                        status, _, body = own.get(f"{changes}?since={since}&errors=0")
+                        status, _, body = own.get(f"{changes}?since={since}&errors=0{query}")
                         now, state = time.perf_counter(), json.loads(body)
                         if state["generation"] != since:
-                            answers.append((now, state))
+                            record(now, state)
                             since = state["generation"]
                 finally:
                     own.close()
 
-            waiter = threading.Thread(target=long_poll, daemon=True)
-            waiter.start()
+            def reloads_open(polling: str):
+                def record(at: float, state: dict) -> None:
+                    if state.get("pages") is None or polling in state["pages"]:
+                        open_reloads.setdefault(polling, at)
+                return record
+
+            for polling, record in [(page, lambda at, state: answers.append((at, state)))] + \
+                    [(path, reloads_open(path)) for path in open_pages]:
+                threading.Thread(target=long_poll, args=(polling, record), daemon=True).start()
             time.sleep(0.05)  # the long poll is waiting on the server
             log_mark = len(server.lines)
 
@@ -278,9 +313,10 @@ def main() -> None:
             _, m = server.wait_line(r"\[change, (\d+) ms[\]:]|Build failed", log_mark, args.edit_timeout)
             if m.group(0).startswith("Build failed"):
                 sys.exit("\n".join(server.lines[log_mark:]))
-            # The rebuild's generation follows the shown page's, when the page was shown ahead.
-            showed = any(line.startswith("Showed ") for line in server.lines[log_mark:])
-            target = generation + (2 if showed else 1)
+            # The rebuild's generation follows the shown page's and the open pages', when they were shown ahead.
+            showed = [line for line in server.lines[log_mark:] if line.startswith("Showed ")]
+            target = generation + 1 + len(showed)
+            open_step = next((re.search(r"\[open, (\d+) ms\]", line) for line in showed if "[open," in line), None)
             deadline = time.perf_counter() + args.edit_timeout
             while not any(state["generation"] >= target for _, state in answers) and time.perf_counter() < deadline:
                 time.sleep(0.005)
@@ -302,16 +338,23 @@ def main() -> None:
                     reload.append((answered["at"] - t0) * 1000)
                 if "all" in answered:
                     others.append((answered["all"] - t0) * 1000)
+                if open_pages and len(open_reloads) == len(open_pages):
+                    opened.append((max(open_reloads.values()) - t0) * 1000)
                 print(f"edit {n:2d}: visible {visible[-1]:7.1f} ms   reload "
                       f"{reload[-1] if reload and len(reload) == len(visible) else float('nan'):7.1f} ms   "
                       f"others {others[-1] if others and len(others) == len(visible) else float('nan'):7.1f} ms "
-                      f"({answered.get('reloaded', '?')})   server {m.group(1):>5} ms")
+                      f"({answered.get('reloaded', '?')})   open "
+                      f"{opened[-1] if opened and len(opened) == len(visible) else float('nan'):7.1f} ms   "
+                      f"server {m.group(1):>5} ms"
+                      f"{f' (open pages {open_step.group(1)} ms)' if open_step else ''}")
             time.sleep(args.settle_ms / 1000)
 
         print()
         print(summary("visible", visible))
         print(summary("reload", reload))
         print(summary("others", others))
+        if open_pages:
+            print(summary("open", opened))
         print(summary("rebuild", rebuild))
         print(f"polls: {polls}, cut-short 200 responses (no </html>): {truncated}")
         rebuild_lines = [line for line in server.lines if "[change," in line]

@@ -126,7 +126,8 @@ public final class PreviewServer: Sendable {
     /// Builds into the private folder; on failure the last good build stays.
     /// The pages of course files just `saved` are shown first when they can
     /// be (`SavedCoursePages`): the page its author watches reloads at once,
-    /// the listings once the rebuild has redrawn them.
+    /// then the open listings the save changes (their long polls name them),
+    /// the other listings once the rebuild has redrawn them.
     private func rebuild(into output: URL, reason: String, saved: ChangedPaths?) async {
         let servedBase = await state.basePath
         let paths = saved?.take() ?? []
@@ -134,16 +135,28 @@ public final class PreviewServer: Sendable {
         let (options, knownBase) = await onRebuildQueue { self.buildOptions(into: output, servedBase: servedBase) }
         let siteBase = knownBase ?? servedBase
         let open = paths.isEmpty ? [] : await state.openPages
-        let shown = paths.isEmpty ? nil : await onRebuildQueue { self.showSaved(paths, open: open, options: options, base: siteBase) }
+        var shown = paths.isEmpty ? nil : await onRebuildQueue {
+            self.showSaved(paths, options: options, base: siteBase, openPagesFollow: !open.isEmpty)
+        }
         // Open pages reload to the shown page unless more was saved while it was
         // rendered: then it may not be what the rebuild makes (that rewrites it),
         // and they reload with the rebuild, even where it finds the page as shown.
         let announced = shown != nil && saved?.isEmpty ?? true
-        if let shown, announced { await state.showed(pages: shown.urls) }
+        var unannounced: [String] = []
+        if let course = shown, announced {
+            await state.showed(pages: course.urls)
+            // Then the open pages the save changes (the listings it moves through),
+            // from the catalog with it, still ahead of the rebuild.
+            if let listings = await onRebuildQueue({ self.showOpen(open, after: course, base: siteBase) }) {
+                shown = listings
+                if saved?.isEmpty ?? true { await state.showed(pages: listings.urls) } else { unannounced = listings.urls }
+            }
+        } else if let course = shown {
+            unannounced = course.urls
+        }
         let outcome = await onRebuildQueue { self.build(options, reason: reason, siteBase: siteBase, knownBase: knownBase) }
         switch outcome {
         case .built(let basePath, let changed):
-            let unannounced = announced ? [] : shown?.urls ?? []
             let pages = changed.flatMap { ReloadedPages.urls(of: $0, base: basePath) }.map { $0 + unannounced }
             await state.succeeded(basePath: basePath, pages: pages)
         case .failed(let messages, let basePath):
@@ -163,17 +176,27 @@ public final class PreviewServer: Sendable {
     }
 
     /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
-    /// `open`: the URL paths of the pages open in browsers.
-    private func showSaved(_ saved: Set<String>, open: Set<String>, options: BuildOptions, base: String) -> Shown? {
+    private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String, openPagesFollow: Bool) -> Shown? {
         let started = Date()
-        let pages = SavedCoursePages.write(saved: saved, open: Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }),
-                                           options: options, preview: preview)
+        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview, openPagesFollow: openPagesFollow)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
-        // HTML pages only, and no more than are open, so never every page.
+        // Course pages only, so never every page.
         let urls = ReloadedPages.urls(of: pages.pages, base: base) ?? []
         return Shown(pages: pages, urls: urls)
+    }
+
+    /// The open pages (`open`: their URL paths) that the save shown ahead changes, on
+    /// the rebuild queue; `nil` when it changes none of them, or they cannot be shown yet.
+    private func showOpen(_ open: Set<String>, after shown: Shown, base: String) -> Shown? {
+        let started = Date()
+        let pages = shown.pages.writingOpenPages(Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }))
+        guard !pages.pages.isEmpty else { return nil }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        log("Showed \(pages.pages.sorted().joined(separator: ", ")) [open, \(milliseconds) ms]")
+        // HTML pages open now only, so never every page.
+        return Shown(pages: pages, urls: ReloadedPages.urls(of: pages.pages, base: base) ?? [])
     }
 
     /// The site path of the page at a URL path under `base` (`/catalog/tags/erlang/`

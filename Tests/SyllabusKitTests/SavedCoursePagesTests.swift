@@ -92,10 +92,13 @@ import Testing
         let before = fileTree(output)
 
         try site.write(alpha.replacingOccurrences(of: "title: Alpha", with: "title: Omega"), to: "content/courses/alpha.md")
-        let shown = SavedCoursePages.write(saved: ["content/courses/alpha.md"], open: open, options: options, preview: preview)
-        #expect(Set(shown.pages) == ["courses/alpha/index.html", "index.html", "tags/erlang/index.html",
-                                     "instructors/anna-berg/index.html", "days/2031-03-04/index.html"])
-        for page in shown.pages {
+        let course = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
+                                            openPagesFollow: true)
+        #expect(course.pages == ["courses/alpha/index.html"])
+        let shown = course.writingOpenPages(open)
+        #expect(Set(shown.pages) == ["index.html", "tags/erlang/index.html", "instructors/anna-berg/index.html",
+                                     "days/2031-03-04/index.html"])
+        for page in course.pages + shown.pages {
             let written = FileManager.default.contents(atPath: output.appendingPathComponent(page).path)
             #expect(written != nil && written == full(site, options, page: page), "\(page)")
         }
@@ -105,8 +108,9 @@ import Testing
         // A save that names another instructor makes an instructor page the
         // checker works out: only the course's own page is shown ahead.
         try site.write(alpha.replacingOccurrences(of: "Anna Berg", with: "Bo Chen"), to: "content/courses/alpha.md")
-        let renamed = SavedCoursePages.write(saved: ["content/courses/alpha.md"], open: open, options: options, preview: preview)
-        #expect(renamed.pages == ["courses/alpha/index.html"])
+        let renamed = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
+                                             openPagesFollow: true)
+        #expect(renamed.pages == ["courses/alpha/index.html"] && renamed.writingOpenPages(open).pages.isEmpty)
         try SiteBuilder.build(options, preview: preview)
         let pages = { (tree: [String: Data]) in tree.filter { $0.key.hasSuffix(".html") } }
         #expect(pages(fileTree(output)) == pages(fileTree(fullOutput(site, options))))

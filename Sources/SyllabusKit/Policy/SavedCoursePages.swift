@@ -15,26 +15,33 @@ import Foundation
 /// rebuild. `IncrementalRebuildTests` and `SavedCoursePagesTests` check the
 /// pages against full builds.
 public struct SavedCoursePages: Sendable {
-    /// Site paths of the pages written, such as `courses/otp/index.html`.
+    /// Site paths of the pages written, such as `courses/otp/index.html`
+    /// (by `writingOpenPages`: the open pages it wrote).
     public let pages: [String]
     /// What each page held before, for `undo()`.
     private let previous: [(path: String, data: Data?)]
     private let folder: OutputFolder?
     private let cache: BuildCache?
+    /// What open pages are rendered from (`writingOpenPages`): the catalog
+    /// with the saved courses in it; `nil` where the checker alone can tell
+    /// what it holds.
+    private let saved: SavedCatalog?
 
-    private static let none = SavedCoursePages(pages: [], previous: [], folder: nil, cache: nil)
+    private struct SavedCatalog: Sendable {
+        let contexts: PageContexts
+        let templates: TemplateSet
+        /// Made beside the saved courses' own pages (a tenth of a rebuild at 10,000 courses).
+        let index: Concurrently<CatalogIndex>
+    }
+
+    private static let none = SavedCoursePages(pages: [], previous: [], folder: nil, cache: nil, saved: nil)
 
     /// Writes the pages of the course files among `saved` (paths relative to
     /// the site root, as the file watcher names them), when every saved file
-    /// is one whose page can be shown now; else writes nothing.
-    ///
-    /// `open`: the site paths of pages open in a browser (`index.html`,
-    /// `tags/erlang/index.html`). Those the saved courses change are written
-    /// too, from the catalog the rebuild will check, where the saved courses
-    /// name the instructors they named before (a new name makes an instructor
-    /// page, which only the checker works out).
-    public static func write(saved: Set<String>, open: Set<String> = [], options: BuildOptions,
-                             preview: PreviewRebuild) -> SavedCoursePages {
+    /// is one whose page can be shown now; else writes nothing. `openPagesFollow`:
+    /// `writingOpenPages` will be asked for, so its index is made meanwhile.
+    public static func write(saved: Set<String>, options: BuildOptions, preview: PreviewRebuild,
+                             openPagesFollow: Bool = false) -> SavedCoursePages {
         guard let last = preview.last, last.options.shows(like: options) else { return .none }
         let index = last.contexts.index
         let timeline = index.timeline
@@ -61,36 +68,50 @@ public struct SavedCoursePages: Sendable {
         guard !courses.isEmpty, (index.pastRunCount + pastRunChange > 0) == index.hasPastRuns else { return .none }
 
         let contexts = last.contexts.with(bodies: bodies)
-        var written: [String] = [], previous: [(path: String, data: Data?)] = []
-        /// Writes one page; `always`: even when it holds those bytes already.
-        func write(_ page: Page, always: Bool) {
-            let text = page.render()
-            let before = FileManager.default.contents(atPath: last.folder.output.appendingPathComponent(page.path).path)
-            if !always, before == Data(text.utf8) { return }
+        // A course that names someone new makes an instructor page, which only the checker works out.
+        let bySlug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
+        let savedCatalog = sameInstructors && openPagesFollow ? SavedCatalog(contexts: contexts, templates: last.templates, index: Concurrently {
+            let catalog = index.catalog
+            return CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
+                                        draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
+                                        buildDate: catalog.buildDate))
+        }) : nil
+        let shown = SavedCoursePages(pages: [], previous: [], folder: last.folder, cache: preview.cache, saved: savedCatalog)
+        return shown.writing(courses.map { contexts.coursePage($0, templates: last.templates) }, always: true)
+    }
+
+    /// Writes the pages among `open` (site paths of pages open in a browser,
+    /// such as `index.html` or `tags/erlang/index.html`) that the saved
+    /// courses change, as the rebuild will write them: from the index of the
+    /// catalog with those courses in it. Returns what has been written so
+    /// far, with only the open pages in `pages`.
+    public func writingOpenPages(_ open: Set<String>) -> SavedCoursePages {
+        guard let saved, !open.isEmpty else { return .init(pages: [], previous: previous, folder: folder, cache: cache, saved: nil) }
+        let contexts = saved.contexts.with(index: saved.index.value, bodies: saved.contexts.bodies)
+        let pages = PagePlan.pages(at: open.subtracting(self.pages), contexts, templates: saved.templates)
+        return SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: nil).writing(pages, always: false)
+    }
+
+    /// These pages and `new` ones written; `always`: even those that hold their bytes already.
+    private func writing(_ new: [Page], always: Bool) -> SavedCoursePages {
+        guard let folder, let cache else { return self }
+        var written = pages, previous = previous
+        // A topic's and an instructor's page, one on each core.
+        for (page, text) in zip(new, new.parallelMap { $0.render() }) {
+            let before = FileManager.default.contents(atPath: folder.output.appendingPathComponent(page.path).path)
+            if !always, before == Data(text.utf8) { continue }
             do {
-                try last.folder.write(text, to: page.path)
+                try folder.write(text, to: page.path)
             } catch {
                 // The rebuild that follows writes it, or reports why it cannot.
-                return
+                continue
             }
             // Not the page of the file the rebuild reads, if that file changes back meanwhile: it is written whatever its fingerprint.
-            preview.cache.forget(page.path)
+            cache.forget(page.path)
             written.append(page.path)
             previous.append((page.path, before))
         }
-        for course in courses { write(contexts.coursePage(course, templates: last.templates), always: true) }
-
-        let others = open.subtracting(written)
-        if !others.isEmpty, sameInstructors {
-            let byslug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
-            let catalog = index.catalog
-            let saved = Catalog(site: catalog.site, courses: catalog.courses.map { byslug[$0.slug] ?? $0 },
-                                draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
-                                buildDate: catalog.buildDate)
-            let fresh = contexts.with(index: CatalogIndex(saved), bodies: bodies)
-            for page in PagePlan.pages(at: others, fresh, templates: last.templates) { write(page, always: false) }
-        }
-        return SavedCoursePages(pages: written, previous: previous, folder: last.folder, cache: preview.cache)
+        return SavedCoursePages(pages: written, previous: previous, folder: folder, cache: cache, saved: saved)
     }
 
     /// Puts back what the pages held, when the rebuild after them failed: the
