@@ -53,21 +53,23 @@ final class PageContexts: Sendable {
     /// These contexts with other bodies: a saved course's page rendered
     /// before the rebuild (`SavedCoursePages`).
     func with(bodies: RenderedBodies) -> PageContexts {
-        PageContexts(self, index: index, bodies: bodies, facets: facets)
+        PageContexts(self, index: index, bodies: bodies, facets: facets, fingerprints: fingerprints)
     }
 
     /// These contexts with another index of the same site, whose pages have
     /// the same shell (the same build date, and past runs or none as before):
     /// the open pages of a preview rendered before the rebuild (`SavedCoursePages`).
+    /// Their pages carry no fingerprints: the rebuild works those out, and a
+    /// topic of thousands of courses took longer to hash than to render.
     func with(index: CatalogIndex, bodies: RenderedBodies) -> PageContexts {
-        PageContexts(self, index: index, bodies: bodies, facets: Facets.of(index, site: index.catalog.site))
+        PageContexts(self, index: index, bodies: bodies, facets: Facets.of(index, site: index.catalog.site), fingerprints: false)
     }
 
-    private init(_ other: PageContexts, index: CatalogIndex, bodies: RenderedBodies, facets: [Facet]) {
+    private init(_ other: PageContexts, index: CatalogIndex, bodies: RenderedBodies, facets: [Facet], fingerprints: Bool) {
         self.index = index
         paths = other.paths
         self.bodies = bodies
-        fingerprints = other.fingerprints
+        self.fingerprints = fingerprints
         cards = other.cards
         upcoming = other.upcoming
         prices = other.prices
