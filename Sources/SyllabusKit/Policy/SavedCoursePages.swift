@@ -92,16 +92,16 @@ public struct SavedCoursePages: Sendable {
         return SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: nil).writing(pages, always: false)
     }
 
-    /// These pages and `new` ones written; `always`: even those that hold their bytes already.
+    /// These pages and `new` ones written; `always`: listed even where the file held those bytes already.
     private func writing(_ new: [Page], always: Bool) -> SavedCoursePages {
         guard let folder, let cache else { return self }
         var written = pages, previous = previous
         // A topic's and an instructor's page, one on each core.
         for (page, text) in zip(new, new.parallelMap { $0.render() }) {
             let before = FileManager.default.contents(atPath: folder.output.appendingPathComponent(page.path).path)
-            if !always, before == Data(text.utf8) { continue }
             do {
-                try folder.write(text, to: page.path)
+                // The folder leaves a file that holds these bytes as it is, and says so.
+                guard try folder.write(text, to: page.path) || always else { continue }
             } catch {
                 // The rebuild that follows writes it, or reports why it cannot.
                 continue
