@@ -133,7 +133,7 @@ public enum SiteBuilder {
         // The index needs only the checked catalog: made beside the bodies (a
         // tenth of a preview rebuild each at 10,000 courses). A catalog with
         // errors gets none: it stops at the check after the bodies.
-        let indexing = log.hasErrors ? nil : Concurrently { CatalogIndex(catalog) }
+        let indexing = log.hasErrors ? nil : Concurrently { policy.index(catalog) }
         // A build that may skip pages renders every body now, so that each
         // rebuild reports every broken link, and so does a build that stops
         // here with errors, so that its broken links are reported with them;

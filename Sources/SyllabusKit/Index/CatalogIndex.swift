@@ -100,8 +100,29 @@ public struct CatalogIndex: Sendable {
             }
         }
         self.tagSlugs = tagSlugs
-        self.tags = tagged.map { Tag(slug: $0.key, name: $0.value.name, courses: $0.value.courses) }
-            .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        self.tags = Self.topicOrder(tagged.map { Tag(slug: $0.key, name: $0.value.name, courses: $0.value.courses) })
+    }
+
+    /// Every part, for `CatalogIndex(_:after:)`.
+    init(catalog: Catalog, order: CatalogOrder, sessionsByDay: [CalendarDate: [Session]], coursesByInstructor: [Slug: [Course]],
+         runsByInstructor: [Slug: [ScheduledRun]], tags: [Tag], instructorSlugs: [String: Slug], tagSlugs: [String: Slug]) {
+        self.catalog = catalog
+        self.order = order
+        self.runs = order.chronological
+        self.unscheduled = order.alphabetical.filter { $0.runs.isEmpty }
+        self.pastRunCount = runs.count { !catalog.buildDate.isUpcoming($0.run) }
+        self.sessionsByDay = sessionsByDay
+        self.days = sessionsByDay.keys.sorted()
+        self.coursesByInstructor = coursesByInstructor
+        self.runsByInstructor = runsByInstructor
+        self.tags = Self.topicOrder(tags)
+        self.instructorSlugs = instructorSlugs
+        self.tagSlugs = tagSlugs
+    }
+
+    /// Topics A–Z by name, then slug.
+    private static func topicOrder(_ tags: [Tag]) -> [Tag] {
+        tags.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
     }
 
     /// Upcoming and past, as of the build date.

@@ -35,8 +35,11 @@ enum Facets {
     static func of(_ index: CatalogIndex, site: SiteConfig) -> [Facet] {
         let siteLanguage = LanguageTag(site.language)
         var ordered: [Course] = []
-        var seen = Set<Slug>()
-        for course in index.runs.map(\.course) + index.unscheduled where seen.insert(course.slug).inserted { ordered.append(course) }
+        // By object: one `Course` per slug, and a pointer hashes faster than a slug.
+        var seen = Set<ObjectIdentifier>()
+        for course in index.runs.map(\.course) + index.unscheduled where seen.insert(ObjectIdentifier(course)).inserted {
+            ordered.append(course)
+        }
         guard ordered.contains(where: { $0.facts != .none || $0.booking.mode != .onsite || $0.runs.contains { $0.booking.mode != .onsite } })
         else { return [] }
 

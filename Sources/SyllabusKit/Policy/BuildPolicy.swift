@@ -16,6 +16,8 @@ protocol BuildPolicy: Sendable {
     func ledger(_ options: BuildOptions, output: URL, log: inout DiagnosticLog) -> SequenceLedger
     /// Where the files are written on their way to `output`.
     func folder(for options: BuildOptions, output: URL) -> OutputFolder
+    /// The index of the checked catalog.
+    func index(_ catalog: Catalog) -> CatalogIndex
     /// Told when a build starts and when it has written everything, with what
     /// its pages were rendered from.
     func started()
@@ -23,6 +25,7 @@ protocol BuildPolicy: Sendable {
 }
 
 extension BuildPolicy {
+    func index(_ catalog: Catalog) -> CatalogIndex { CatalogIndex(catalog) }
     func started() {}
     func finished(_ plan: OutputPlan, templates: TemplateSet, options: BuildOptions, output: URL) {}
 }

@@ -11,6 +11,10 @@ public final class PreviewRebuild: BuildPolicy, @unchecked Sendable {
     /// served (a failed or unfinished build leaves none): `SavedCoursePages`
     /// renders a saved course's page with it. Only under `lock`.
     private var lastBuild: LastBuild?
+    /// The index of the last catalog checked, which the next one is worked
+    /// out from (`CatalogIndex(_:after:)`): it depends on nothing but the
+    /// entries, so a failed build's is as good as any. Only under `lock`.
+    private var lastIndex: CatalogIndex?
     private let lock = NSLock()
 
     struct LastBuild: Sendable {
@@ -23,6 +27,12 @@ public final class PreviewRebuild: BuildPolicy, @unchecked Sendable {
     public init() {}
 
     var last: LastBuild? { lock.withLock { lastBuild } }
+
+    func index(_ catalog: Catalog) -> CatalogIndex {
+        let index = CatalogIndex(catalog, after: lock.withLock { lastIndex })
+        lock.withLock { lastIndex = index }
+        return index
+    }
 
     func started() {
         lock.withLock { lastBuild = nil }
