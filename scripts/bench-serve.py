@@ -21,9 +21,11 @@ before the file is written:
            pages whose files the rebuild changed reload (every page, when its
            answer has no `pages`; the count of pages listed is shown);
   open     until every page named with --open (default: the course's first
-           topic page and its first instructor's page) has had an answer that
-           reloads it; each of those pages long-polls with `page=` as the
-           page script does, so the server knows they are open;
+           topic page and its first instructor's page) has had its last answer
+           that reloads it, up to the rebuild's (a page whose markup reads the
+           search index, `data-index`, reloads when that is listed too, as the
+           page script decides); each of those pages long-polls with `page=` as
+           the page script does, so the server knows they are open;
   rebuild  what the server logs for that rebuild (`[change, N ms]`).
 
 Prints median, p90 (nearest rank) and max of each in milliseconds, plus the
@@ -248,12 +250,19 @@ def main() -> None:
         original = course.read_text(encoding="utf-8")
         edited = repr(title_line) if args.field == "title" else "its body"
         open_pages = [base + path for path in (args.open if args.open is not None else default_open(original))]
+        search_index = f"{base}search/index.json"
+        reads_index = set()
         for path in open_pages:
-            if client.get(path)[0] != 200:
+            status, _, body = client.get(path)
+            if status != 200:
                 sys.exit(f"{path}: no such page")
-        print(f"editing {course.relative_to(root)} ({edited}), watching {page}; open: {', '.join(open_pages) or 'none'}\n")
+            if f'data-index="{search_index}"'.encode() in body:
+                reads_index.add(path)
+        print(f"editing {course.relative_to(root)} ({edited}), watching {page}; open: {', '.join(open_pages) or 'none'}"
+              f"{'; reading the search index: ' + ', '.join(sorted(reads_index)) if reads_index else ''}\n")
 
         visible, reload, others, opened, rebuild, truncated, polls = [], [], [], [], [], 0, 0
+        opened_each: dict = {path: [] for path in open_pages}  # each open page's own figure
         for n in range(args.edits + 1):  # edit 0 is a warm-up
             generation = json.loads(client.get(changes)[2])["generation"]
             marker = f"Bench{n:03d}x{os.getpid()}"
@@ -262,7 +271,8 @@ def main() -> None:
             else:
                 new_text = original.rstrip("\n") + f"\n\n{marker} added to the body.\n"
             answers: list = []  # (time, state) of each new generation, as the course page's poll gets them
-            open_reloads: dict = {}  # open page -> when an answer first reloaded it
+            open_reloads: dict = {}  # open page -> when an answer last reloaded it
+            open_seen: dict = {}  # open page -> the newest generation its poll was answered
             rebuilt = threading.Event()  # set once the rebuild's generation is known to be among them
 
             def long_poll(polling: str, record) -> None:
@@ -281,8 +291,10 @@ def main() -> None:
 
             def reloads_open(polling: str):
                 def record(at: float, state: dict) -> None:
-                    if state.get("pages") is None or polling in state["pages"]:
-                        open_reloads.setdefault(polling, at)
+                    pages = state.get("pages")
+                    if pages is None or polling in pages or (polling in reads_index and search_index in pages):
+                        open_reloads[polling] = at
+                    open_seen[polling] = state["generation"]
                 return record
 
             for polling, record in [(page, lambda at, state: answers.append((at, state)))] + \
@@ -320,6 +332,9 @@ def main() -> None:
             deadline = time.perf_counter() + args.edit_timeout
             while not any(state["generation"] >= target for _, state in answers) and time.perf_counter() < deadline:
                 time.sleep(0.005)
+            # The open pages' polls too have had the rebuild's answer, which may reload them again.
+            while any(open_seen.get(path, -1) < target for path in open_pages) and time.perf_counter() < deadline:
+                time.sleep(0.005)
             rebuilt.set()
             answered: dict = {}
             for at, state in answers:
@@ -340,6 +355,8 @@ def main() -> None:
                     others.append((answered["all"] - t0) * 1000)
                 if open_pages and len(open_reloads) == len(open_pages):
                     opened.append((max(open_reloads.values()) - t0) * 1000)
+                for path, at in open_reloads.items():
+                    opened_each[path].append((at - t0) * 1000)
                 print(f"edit {n:2d}: visible {visible[-1]:7.1f} ms   reload "
                       f"{reload[-1] if reload and len(reload) == len(visible) else float('nan'):7.1f} ms   "
                       f"others {others[-1] if others and len(others) == len(visible) else float('nan'):7.1f} ms "
@@ -355,6 +372,8 @@ def main() -> None:
         print(summary("others", others))
         if open_pages:
             print(summary("open", opened))
+            for path, values in opened_each.items():
+                print("  " + summary(path, values))
         print(summary("rebuild", rebuild))
         print(f"polls: {polls}, cut-short 200 responses (no </html>): {truncated}")
         rebuild_lines = [line for line in server.lines if "[change," in line]

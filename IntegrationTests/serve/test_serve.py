@@ -548,6 +548,29 @@ def test_open_pages_a_save_changes_are_shown_before_the_rebuild(server, site):
     assert listing not in rebuilt["pages"] and BASE + "search/index.json" in rebuilt["pages"], rebuilt
 
 
+def test_an_open_catalog_page_gets_the_search_index_it_reads_before_the_rebuild(server, site):
+    """The catalog page's filters read the search index, which a title edit changes: with
+    the catalog page open, the index is written and announced with the open pages, before
+    the rebuild, as the rebuild makes it, so the rebuild does not list it again (the page
+    would reload twice). An open topic page, which does not read the index, comes first."""
+    before = server.state()
+    poll = server.long_poll(before["generation"], 0, page=BASE)
+    server.long_poll(before["generation"], 0, page=BASE + "tags/otp/")
+    edit(course_file(site, "otp-basics"), "title: OTP Basics", "title: OTP Basics Found By Search")
+    first = poll.wait(REBUILD_TIMEOUT)
+    assert first["generation"] == before["generation"] + 1, first
+    rebuilt = server.wait_generation_above(first["generation"] + 2)
+    shown_topic = re.search(r"Showed tags/otp/index\.html \[open, \d+ ms\]", server.log)
+    shown_open = re.search(r"Showed [^\n]*search/index\.json[^\n]* \[open, \d+ ms\]", server.log)
+    rebuild_line = re.search(r"\[change, \d+ ms", server.log)
+    assert shown_topic and shown_open and rebuild_line, server.log
+    assert shown_topic.start() < shown_open.start() < rebuild_line.start(), server.log
+    assert "OTP Basics Found By Search" in server.get(BASE + "search/index.json").text
+    # The rebuild lists what it changed besides (the day pages), not the pages shown ahead.
+    assert BASE + "search/index.json" not in rebuilt["pages"] and BASE + "tags/otp/" not in rebuilt["pages"], rebuilt
+    assert BASE + "days/index.html" in rebuilt["pages"], rebuilt
+
+
 def test_a_body_edit_reloads_only_its_own_page(server, site):
     """A body is on its course page only: shown ahead, and the rebuild, which finds
     that page already as it makes it, changes no open page (the feeds do not count)."""

@@ -78,12 +78,10 @@ struct OutputPlan: Sendable {
         var pageSet = 0
         for page in pages { pageSet ^= page.path.hashValue }
         let sitemaps = Sitemap.files(pagePaths: pages.map(\.path).filter { $0 != "404.html" }, paths: paths)
-        let hoursLabel = contexts.hoursLabel
-        let facets = contexts.facets
         let pageCount = pages.count
         indexes = sitemaps.map { file in
             Page(path: file.path, key: pageKey(pageSet, pageCount, file.path)) { file.xml }
-        } + [Page(path: SitePaths.searchIndex, key: nil) { SearchIndex.json(index, facets: facets, hoursLabel: hoursLabel) }]
+        } + [SearchIndex.page(contexts)]
         assets = templates.assets.sorted(by: { $0.key < $1.key }).map { ("assets/\($0.key)", $0.value) }
         media = index.catalog.media
     }

@@ -143,13 +143,19 @@ public final class PreviewServer: Sendable {
         // and they reload with the rebuild, even where it finds the page as shown.
         let announced = shown != nil && saved?.isEmpty ?? true
         var unannounced: [String] = []
-        if let course = shown, announced {
-            await state.showed(pages: course.urls)
+        if var last = shown, announced {
+            await state.showed(pages: last.urls)
             // Then the open pages the save changes (the listings it moves through),
-            // from the catalog with it, still ahead of the rebuild.
-            if let listings = await onRebuildQueue({ self.showOpen(open, after: course, base: siteBase) }) {
-                shown = listings
-                if saved?.isEmpty ?? true { await state.showed(pages: listings.urls) } else { unannounced = listings.urls }
+            // from the catalog with it, still ahead of the rebuild: first those
+            // that do not read the search index, then the index with those that do.
+            for readingTheSearchIndex in [false, true] {
+                let after = last
+                guard let step = await onRebuildQueue({
+                    self.showOpen(open, after: after, base: siteBase, readingTheSearchIndex: readingTheSearchIndex)
+                }) else { continue }
+                shown = step
+                last = step
+                if saved?.isEmpty ?? true { await state.showed(pages: step.urls) } else { unannounced += step.urls }
             }
         } else if let course = shown {
             unannounced = course.urls
@@ -189,9 +195,10 @@ public final class PreviewServer: Sendable {
 
     /// The open pages (`open`: their URL paths) that the save shown ahead changes, on
     /// the rebuild queue; `nil` when it changes none of them, or they cannot be shown yet.
-    private func showOpen(_ open: Set<String>, after shown: Shown, base: String) -> Shown? {
+    private func showOpen(_ open: Set<String>, after shown: Shown, base: String, readingTheSearchIndex: Bool) -> Shown? {
         let started = Date()
-        let pages = shown.pages.writingOpenPages(Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }))
+        let pages = shown.pages.writingOpenPages(Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }),
+                                                 readingTheSearchIndex: readingTheSearchIndex)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.sorted().joined(separator: ", ")) [open, \(milliseconds) ms]")

@@ -95,14 +95,25 @@ import Testing
         let course = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
                                             openPagesFollow: true)
         #expect(course.pages == ["courses/alpha/index.html"])
-        let shown = course.writingOpenPages(open)
-        #expect(Set(shown.pages) == ["index.html", "tags/erlang/index.html", "instructors/anna-berg/index.html",
-                                     "days/2031-03-04/index.html"])
-        for page in course.pages + shown.pages {
+        let listings = course.writingOpenPages(open)
+        #expect(Set(listings.pages) == ["tags/erlang/index.html", "instructors/anna-berg/index.html", "days/2031-03-04/index.html"])
+        // The catalog page reads the search index: it is written with that, after the others.
+        let shown = listings.writingOpenPages(open, readingTheSearchIndex: true)
+        #expect(Set(shown.pages) == ["index.html", "search/index.json"])
+        for page in course.pages + listings.pages + shown.pages {
             let written = FileManager.default.contents(atPath: output.appendingPathComponent(page).path)
             #expect(written != nil && written == full(site, options, page: page), "\(page)")
         }
         try shown.undo()
+        #expect(fileTree(output) == before)
+
+        // No open page reads the search index: it waits for the rebuild.
+        let topicOnly = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
+                                               openPagesFollow: true).writingOpenPages(["tags/erlang/index.html"])
+        #expect(topicOnly.pages == ["tags/erlang/index.html"])
+        let noIndex = topicOnly.writingOpenPages(["tags/erlang/index.html"], readingTheSearchIndex: true)
+        #expect(noIndex.pages.isEmpty)
+        try noIndex.undo()
         #expect(fileTree(output) == before)
 
         // A save that names another instructor makes an instructor page the
@@ -110,7 +121,8 @@ import Testing
         try site.write(alpha.replacingOccurrences(of: "Anna Berg", with: "Bo Chen"), to: "content/courses/alpha.md")
         let renamed = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
                                              openPagesFollow: true)
-        #expect(renamed.pages == ["courses/alpha/index.html"] && renamed.writingOpenPages(open).pages.isEmpty)
+        #expect(renamed.pages == ["courses/alpha/index.html"] && renamed.writingOpenPages(open).pages.isEmpty
+                && renamed.writingOpenPages(open, readingTheSearchIndex: true).pages.isEmpty)
         try SiteBuilder.build(options, preview: preview)
         let pages = { (tree: [String: Data]) in tree.filter { $0.key.hasSuffix(".html") } }
         #expect(pages(fileTree(output)) == pages(fileTree(fullOutput(site, options))))

@@ -5,7 +5,8 @@ import Foundation
 /// rendered from, and written into the served folder before the rebuild that
 /// redraws the listings, days and feeds (most of a second at 10,000 courses);
 /// and the listings open in a browser that the save changes, from the index
-/// of the catalog with the saved courses in it (a tenth of the rebuild).
+/// of the catalog with the saved courses in it (a tenth of the rebuild), with
+/// the search index when one of them reads it.
 ///
 /// Only where that page is the one the rebuild will write: an edit of a
 /// course file the last build published, with no errors, that keeps the
@@ -84,12 +85,32 @@ public struct SavedCoursePages: Sendable {
     /// such as `index.html` or `tags/erlang/index.html`) that the saved
     /// courses change, as the rebuild will write them: from the index of the
     /// catalog with those courses in it. Returns what has been written so
-    /// far, with only the open pages in `pages`.
-    public func writingOpenPages(_ open: Set<String>) -> SavedCoursePages {
-        guard let saved, !open.isEmpty else { return .init(pages: [], previous: previous, folder: folder, cache: cache, saved: nil) }
+    /// far, with only this step's pages in `pages`.
+    ///
+    /// In two steps, each announced as soon as it is written: first the open
+    /// pages that do not read the search index, then (`readingTheSearchIndex`)
+    /// the search index, which a save changes too, with the open pages that
+    /// read it (the catalog's filters, the search page). Such a page reloads
+    /// once, with the index, instead of again with the rebuild; and the other
+    /// open pages do not wait for the index (a tenth of a second at 10,000
+    /// courses).
+    public func writingOpenPages(_ open: Set<String>, readingTheSearchIndex: Bool = false) -> SavedCoursePages {
+        let nothing = SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: saved)
+        guard let saved, let folder, !open.isEmpty else { return nothing }
         let contexts = saved.contexts.with(index: saved.index.value, bodies: saved.contexts.bodies)
-        let pages = PagePlan.pages(at: open.subtracting(self.pages), contexts, templates: saved.templates)
-        return SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: nil).writing(pages, always: false)
+        let readers = open.filter { loadsSearchIndex($0, in: folder, paths: contexts.paths) }
+        if readingTheSearchIndex && readers.isEmpty { return nothing }
+        let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(pages)
+        var new = PagePlan.pages(at: paths, contexts, templates: saved.templates)
+        if readingTheSearchIndex { new.insert(SearchIndex.page(contexts), at: 0) }
+        return nothing.writing(new, always: false)
+    }
+
+    /// Whether the page served at `path` fetches the search index (its markup names it in `data-index`).
+    private func loadsSearchIndex(_ path: String, in folder: OutputFolder, paths: SitePaths) -> Bool {
+        guard path.hasSuffix(".html"), let page = FileManager.default.contents(atPath: folder.output.appendingPathComponent(path).path)
+        else { return false }
+        return page.range(of: Data("data-index=\"\(paths.link(SitePaths.searchIndex))\"".utf8)) != nil
     }
 
     /// These pages and `new` ones written; `always`: listed even where the file held those bytes already.

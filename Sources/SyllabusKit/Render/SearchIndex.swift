@@ -17,6 +17,12 @@
 /// Each facet in `f` is a filter: a `<select data-facet="key">` on the page
 /// picks one of its values (the first element of a pair).
 enum SearchIndex {
+    /// The file, rendered when written; compared by its bytes, as the whole catalog is its input.
+    static func page(_ contexts: PageContexts) -> Page {
+        let index = contexts.index, facets = contexts.facets, hoursLabel = contexts.hoursLabel
+        return Page(path: SitePaths.searchIndex, key: nil) { json(index, facets: facets, hoursLabel: hoursLabel) }
+    }
+
     static func json(_ index: CatalogIndex, facets bookingFacets: [Facet] = [], hoursLabel: (Run) -> String) -> String {
         var topics = Table(), people = Table(), kinds = Table(), places = Table(), hours = Table()
         // Level (`v`) and language (`g`) belong to a course, format (`m`) to
