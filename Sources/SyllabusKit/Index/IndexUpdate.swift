@@ -101,6 +101,8 @@ struct EntryChange {
     var added: [Course] = []
 
     init?(from old: [Course], to new: [Course]) {
+        // Both in slug order, or the walk below pairs the wrong entries.
+        guard Self.sortedBySlug(old), Self.sortedBySlug(new) else { return nil }
         let limit = max(16, new.count / 8)
         var i = 0, j = 0
         while i < old.count || j < new.count {
@@ -123,6 +125,10 @@ struct EntryChange {
             }
             if removed.count + added.count > limit { return nil }
         }
+    }
+
+    private static func sortedBySlug(_ courses: [Course]) -> Bool {
+        zip(courses, courses.dropFirst()).allSatisfy { $0.slug < $1.slug }
     }
 }
 

@@ -29,10 +29,10 @@ public struct SavedCoursePages: Sendable {
     private let saved: SavedCatalog?
 
     private struct SavedCatalog: Sendable {
-        let contexts: PageContexts
+        /// Made beside the saved courses' own pages: the index from the last
+        /// build's, and the facets from that.
+        let contexts: Concurrently<PageContexts>
         let templates: TemplateSet
-        /// Made beside the saved courses' own pages, from the last build's.
-        let index: Concurrently<CatalogIndex>
     }
 
     private static let none = SavedCoursePages(pages: [], previous: [], folder: nil, cache: nil, saved: nil)
@@ -71,12 +71,13 @@ public struct SavedCoursePages: Sendable {
         let contexts = last.contexts.with(bodies: bodies)
         // A course that names someone new makes an instructor page, which only the checker works out.
         let bySlug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
-        let savedCatalog = sameInstructors && openPagesFollow ? SavedCatalog(contexts: contexts, templates: last.templates, index: Concurrently {
+        let savedCatalog = sameInstructors && openPagesFollow ? SavedCatalog(contexts: Concurrently {
             let catalog = index.catalog
-            return CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
-                                        draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
-                                        buildDate: catalog.buildDate), after: index)
-        }) : nil
+            let saved = CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
+                                             draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
+                                             buildDate: catalog.buildDate), after: index)
+            return contexts.with(index: saved, bodies: contexts.bodies)
+        }, templates: last.templates) : nil
         let shown = SavedCoursePages(pages: [], previous: [], folder: last.folder, cache: preview.cache, saved: savedCatalog)
         return shown.writing(courses.map { contexts.coursePage($0, templates: last.templates) }, always: true)
     }
@@ -97,10 +98,11 @@ public struct SavedCoursePages: Sendable {
     public func writingOpenPages(_ open: Set<String>, readingTheSearchIndex: Bool = false) -> SavedCoursePages {
         let nothing = SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: saved)
         guard let saved, let folder, !open.isEmpty else { return nothing }
-        let contexts = saved.contexts.with(index: saved.index.value, bodies: saved.contexts.bodies)
+        let contexts = saved.contexts.value
         let readers = open.filter { loadsSearchIndex($0, in: folder, paths: contexts.paths) }
         if readingTheSearchIndex && readers.isEmpty { return nothing }
-        let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(pages)
+        // Not again a page an earlier step wrote: undo puts back what it held before any.
+        let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(previous.map(\.path))
         var new = PagePlan.pages(at: paths, contexts, templates: saved.templates)
         if readingTheSearchIndex { new.insert(SearchIndex.page(contexts), at: 0) }
         return nothing.writing(new, always: false)
@@ -142,7 +144,8 @@ public struct SavedCoursePages: Sendable {
     public func undo() throws {
         guard let folder else { return }
         for (path, _) in previous { cache?.forget(path) }
-        for (path, data) in previous {
+        // Last written first, so that a page written twice ends with what it held before either.
+        for (path, data) in previous.reversed() {
             if let data {
                 try folder.write(data, to: path)
             } else {
