@@ -81,7 +81,7 @@ struct OutputPlan: Sendable {
         let pageCount = pages.count
         indexes = sitemaps.map { file in
             Page(path: file.path, key: pageKey(pageSet, pageCount, file.path)) { file.xml }
-        } + [SearchIndex.page(contexts)]
+        } + [SearchIndex.page(contexts, records: policy.cache.searchRecords)]
         assets = templates.assets.sorted(by: { $0.key < $1.key }).map { ("assets/\($0.key)", $0.value) }
         media = index.catalog.media
     }

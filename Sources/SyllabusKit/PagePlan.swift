@@ -22,7 +22,10 @@ enum PagePlan {
 
         /// The page at `folder` and a listing's later pages under `folder/page/`.
         init(listing folder: String, _ pages: @escaping () -> [Page]) {
-            holds = { $0 == folder + "index.html" || $0.hasPrefix(folder + "page/") }
+            // Made once, not on every question: `pages(at:)` asks each of
+            // 15,000 groups about every open page.
+            let first = folder + "index.html", later = folder + "page/"
+            holds = { $0 == first || $0.hasPrefix(later) }
             self.pages = pages
         }
 

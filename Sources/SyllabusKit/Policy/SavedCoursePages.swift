@@ -104,7 +104,7 @@ public struct SavedCoursePages: Sendable {
         // Not again a page an earlier step wrote: undo puts back what it held before any.
         let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(previous.map(\.path))
         var new = PagePlan.pages(at: paths, contexts, templates: saved.templates)
-        if readingTheSearchIndex { new.insert(SearchIndex.page(contexts), at: 0) }
+        if readingTheSearchIndex { new.insert(SearchIndex.page(contexts, records: cache?.searchRecords), at: 0) }
         return nothing.writing(new, always: false)
     }
 

@@ -17,43 +17,39 @@
 /// Each facet in `f` is a filter: a `<select data-facet="key">` on the page
 /// picks one of its values (the first element of a pair).
 enum SearchIndex {
-    /// The file, rendered when written; compared by its bytes, as the whole catalog is its input.
-    static func page(_ contexts: PageContexts) -> Page {
+    /// The file, rendered when written; compared by its bytes, as the whole
+    /// catalog is its input. `records`: a preview's, kept between rebuilds.
+    static func page(_ contexts: PageContexts, records: SearchRecords?) -> Page {
         let index = contexts.index, facets = contexts.facets, hoursLabel = contexts.hoursLabel
-        return Page(path: SitePaths.searchIndex, key: nil) { json(index, facets: facets, hoursLabel: hoursLabel) }
+        return Page(path: SitePaths.searchIndex, key: nil) { json(index, facets: facets, hoursLabel: hoursLabel, records: records) }
     }
 
-    static func json(_ index: CatalogIndex, facets bookingFacets: [Facet] = [], hoursLabel: (Run) -> String) -> String {
-        var topics = Table(), people = Table(), kinds = Table(), places = Table(), hours = Table()
-        // Level (`v`) and language (`g`) belong to a course, format (`m`) to
-        // each run: the same facets as the level, language and format pages.
-        var levels = Table(), languages = Table(), modes = Table()
+    /// `records`: each entry's record as last written, reused for an entry
+    /// (the same `Course`) whose table positions are the same: a preview's
+    /// save changes one entry, and writing all 10,000 again took a tenth of
+    /// a second before the open catalog and search pages could reload.
+    static func json(_ index: CatalogIndex, facets bookingFacets: [Facet] = [], hoursLabel: (Run) -> String,
+                     records: SearchRecords? = nil) -> String {
+        var tables = Tables()
         var courseFacets: [Slug: [String: [Int]]] = [:]
         var runModes: [ObjectIdentifier: Int] = [:]
         for facet in bookingFacets {
             switch facet.kind {
             case .level, .language:
                 let key = facet.kind == .level ? "v" : "g"
-                let id = facet.kind == .level ? levels.id(facet.slug.value, facet.name) : languages.id(facet.slug.value, facet.name)
+                let id = facet.kind == .level ? tables.levels.id(facet.slug.value, facet.name) : tables.languages.id(facet.slug.value, facet.name)
                 for course in facet.entries.map(\.course).uniqued(by: \.slug) { courseFacets[course.slug, default: [:]][key, default: []].append(id) }
             case .format:
-                let id = modes.id(facet.slug.value, facet.name)
+                let id = tables.modes.id(facet.slug.value, facet.name)
                 for entry in facet.entries {
                     if let run = entry.run { runModes[ObjectIdentifier(run)] = id } else { courseFacets[entry.course.slug, default: [:]]["m", default: []].append(id) }
                 }
             }
         }
-        var hourStarts: [Int] = []
         let courses = index.order.alphabetical
-
-        func topic(_ name: String) -> Int? {
-            guard let slug = index.tagSlugs[name] ?? Slug(tag: name) else { return nil }
-            return topics.id(slug.value, name)
-        }
-        func person(_ name: String) -> Int? {
-            guard let slug = index.instructorSlugs[name] ?? Slug(folding: name) else { return nil }
-            return people.id(slug.value, name)
-        }
+        let kept = records?.all ?? [:]
+        var written: [ObjectIdentifier: SearchRecords.Record] = [:]
+        if records != nil { written.reserveCapacity(courses.count) }
 
         // Written straight to bytes, keys in sorted order (as `JSONText` writes
         // objects): a tree of `JSONValue`s for 10,000 entries, sorted and written
@@ -62,67 +58,34 @@ enum SearchIndex {
         var entries = Writer(capacity: courses.count * 192)
         entries.open("[")
         for course in courses {
-            // Numbered in the order of the fields, then of the runs: a table's
-            // order is that of first use.
-            let kind = course.kind.map { kinds.id($0) }
-            let topicIDs = course.tags.compactMap(topic)
-            let personIDs = course.instructors.compactMap(person)
-            let place = course.location.map { places.id($0) }
+            let old = kept[ObjectIdentifier(course)].flatMap { $0.course === course ? $0 : nil }
+            let keys = old?.keys ?? EntryKeys(course, index: index, hoursLabel: hoursLabel)
             let facets = courseFacets[course.slug]
-
-            entries.open("{")
-            entries.field("g", facets?["g"] ?? [])
-            entries.field("i", personIDs)
-            entries.field("k", kind)
-            entries.field("l", place)
-            entries.field("m", facets?["m"] ?? [])
-            entries.field("n", course.title)
-            if !course.runs.isEmpty {
-                entries.key("r")
-                entries.open("[")
-                for run in course.runs {
-                    let hoursID = hours.id(hoursLabel(run))
-                    if hoursID == hourStarts.count { hourStarts.append(run.hours.startMinutes) }
-                    entries.open("{")
-                    entries.field("d", run.start.dayNumber)
-                    entries.field("h", hoursID)
-                    if run.instructors != course.instructors {
-                        // Written even when empty: an empty list differs from inheriting.
-                        entries.key("i")
-                        entries.ints(run.instructors.compactMap(person))
-                    }
-                    if run.location != course.location { entries.field("l", run.location.map { places.id($0) } ?? -1) }
-                    entries.field("m", runModes[ObjectIdentifier(run)])
-                    entries.field("n", run.dayCount > 1 ? run.dayCount : nil)
-                    entries.close("}")
-                }
-                entries.close("]")
-            }
-            entries.field("s", course.summary)
-            entries.field("t", topicIDs)
-            entries.field("u", course.slug.value)
-            entries.field("v", facets?["v"] ?? [])
-            entries.close("}")
+            let positions = EntryPositions(keys, tables: &tables, facets: facets, modes: course.runs.map { runModes[ObjectIdentifier($0)] })
+            let record = old.flatMap { $0.positions == positions ? $0.bytes : nil } ?? Self.record(course, positions)
+            entries.value(record)
+            if records != nil { written[ObjectIdentifier(course)] = .init(course: course, keys: keys, positions: positions, bytes: record) }
         }
         entries.close("]")
+        records?.replace(with: written)
 
         var out = Writer(capacity: entries.bytes.count + 64 * 1024)
         out.open("{")
         out.key("e")
-        out.append(entries)
+        out.value(entries.bytes)
         out.key("f")
         out.open("{")
-        if !languages.keys.isEmpty { out.key("g"); out.pairs(languages) }
-        out.key("i"); out.pairs(people)
-        out.key("k"); out.values(kinds)
-        out.key("l"); out.values(places)
-        if !modes.keys.isEmpty { out.key("m"); out.pairs(modes) }
-        out.key("t"); out.pairs(topics)
-        if !levels.keys.isEmpty { out.key("v"); out.pairs(levels) }
+        if !tables.languages.keys.isEmpty { out.key("g"); out.pairs(tables.languages) }
+        out.key("i"); out.pairs(tables.people)
+        out.key("k"); out.values(tables.kinds)
+        out.key("l"); out.values(tables.places)
+        if !tables.modes.keys.isEmpty { out.key("m"); out.pairs(tables.modes) }
+        out.key("t"); out.pairs(tables.topics)
+        if !tables.levels.keys.isEmpty { out.key("v"); out.pairs(tables.levels) }
         out.close("}")
         out.key("h")
         out.open("[")
-        for (label, start) in zip(hours.keys, hourStarts) {
+        for (label, start) in zip(tables.hours.keys, tables.hourStarts) {
             out.open("[")
             out.string(label)
             out.int(start)
@@ -135,8 +98,128 @@ enum SearchIndex {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
+    /// One entry's record, `{"g":…,"v":…}`.
+    private static func record(_ course: Course, _ positions: EntryPositions) -> [UInt8] {
+        var entry = Writer(capacity: 256)
+        entry.open("{")
+        entry.field("g", positions.languages)
+        entry.field("i", positions.people)
+        entry.field("k", positions.kind)
+        entry.field("l", positions.place)
+        entry.field("m", positions.modes)
+        entry.field("n", course.title)
+        if !course.runs.isEmpty {
+            entry.key("r")
+            entry.open("[")
+            for (run, at) in zip(course.runs, positions.runs) {
+                entry.open("{")
+                entry.field("d", run.start.dayNumber)
+                entry.field("h", at.hours)
+                if let people = at.people {
+                    // Written even when empty: an empty list differs from inheriting.
+                    entry.key("i")
+                    entry.ints(people)
+                }
+                entry.field("l", at.place)
+                entry.field("m", at.mode)
+                entry.field("n", run.dayCount > 1 ? run.dayCount : nil)
+                entry.close("}")
+            }
+            entry.close("]")
+        }
+        entry.field("s", course.summary)
+        entry.field("t", positions.topics)
+        entry.field("u", course.slug.value)
+        entry.field("v", positions.levels)
+        entry.close("}")
+        return entry.bytes
+    }
+
+    /// What an entry names from the tables, by key: worked out once per
+    /// `Course` (slugs folded, hours spelt out), as its file is read once.
+    struct EntryKeys: Sendable {
+        struct RunKeys: Sendable {
+            let hours: String
+            let startMinutes: Int
+            /// `nil` where the run has the entry's instructors.
+            let people: [(key: String, name: String)]?
+            /// `nil` where the run is at the entry's place; `.some(nil)` for none.
+            let place: String??
+        }
+
+        let kind: String?
+        let topics: [(key: String, name: String)]
+        let people: [(key: String, name: String)]
+        let place: String?
+        let runs: [RunKeys]
+
+        init(_ course: Course, index: CatalogIndex, hoursLabel: (Run) -> String) {
+            func topic(_ name: String) -> (key: String, name: String)? {
+                (index.tagSlugs[name] ?? Slug(tag: name)).map { ($0.value, name) }
+            }
+            func person(_ name: String) -> (key: String, name: String)? {
+                (index.instructorSlugs[name] ?? Slug(folding: name)).map { ($0.value, name) }
+            }
+            kind = course.kind
+            topics = course.tags.compactMap(topic)
+            people = course.instructors.compactMap(person)
+            place = course.location
+            runs = course.runs.map { run in
+                RunKeys(hours: hoursLabel(run), startMinutes: run.hours.startMinutes,
+                        people: run.instructors != course.instructors ? run.instructors.compactMap(person) : nil,
+                        place: run.location != course.location ? .some(run.location) : nil)
+            }
+        }
+    }
+
+    /// An entry's positions in the tables, in the order of its fields, then
+    /// of its runs: a table's order is that of first use.
+    struct EntryPositions: Sendable, Equatable {
+        struct RunPositions: Sendable, Equatable {
+            let hours: Int
+            let people: [Int]?
+            /// -1 for a run at no place where its entry has one.
+            let place: Int?
+            let mode: Int?
+        }
+
+        let languages: [Int], modes: [Int], levels: [Int]
+        let kind: Int?
+        let people: [Int]
+        let place: Int?
+        let topics: [Int]
+        let runs: [RunPositions]
+
+        init(_ keys: EntryKeys, tables: inout Tables, facets: [String: [Int]]?, modes runModes: [Int?]) {
+            languages = facets?["g"] ?? []
+            modes = facets?["m"] ?? []
+            levels = facets?["v"] ?? []
+            kind = keys.kind.map { tables.kinds.id($0) }
+            topics = keys.topics.map { tables.topics.id($0.key, $0.name) }
+            people = keys.people.map { tables.people.id($0.key, $0.name) }
+            place = keys.place.map { tables.places.id($0) }
+            var runs: [RunPositions] = []
+            for (run, mode) in zip(keys.runs, runModes) {
+                let hours = tables.hours.id(run.hours)
+                if hours == tables.hourStarts.count { tables.hourStarts.append(run.startMinutes) }
+                runs.append(RunPositions(hours: hours, people: run.people?.map { tables.people.id($0.key, $0.name) },
+                                         place: run.place.map { $0.map { tables.places.id($0) } ?? -1 }, mode: mode))
+            }
+            self.runs = runs
+        }
+    }
+
+    /// The tables `f` and `h`, filled in entry order.
+    struct Tables {
+        var topics = Table(), people = Table(), kinds = Table(), places = Table(), hours = Table()
+        // Level (`v`) and language (`g`) belong to a course, format (`m`) to
+        // each run: the same facets as the level, language and format pages.
+        var levels = Table(), languages = Table(), modes = Table()
+        var hourStarts: [Int] = []
+    }
+
     /// Values in order of first use, each written once.
-    private struct Table {
+    struct Table {
         private(set) var keys: [String] = []
         private(set) var names: [String] = []
         private var ids: [String: Int] = [:]
@@ -198,10 +281,10 @@ enum SearchIndex {
             close("]")
         }
 
-        /// Another writer's whole text, as one value.
-        mutating func append(_ other: Writer) {
+        /// Bytes of a whole value written elsewhere.
+        mutating func value(_ written: [UInt8]) {
             separate()
-            bytes.append(contentsOf: other.bytes)
+            bytes.append(contentsOf: written)
             afterValue = true
         }
 

@@ -42,6 +42,9 @@ final class BuildCache: @unchecked Sendable {
     /// rebuilds for a preview.
     let cards = CardCache()
     let events = Memo<ContentLines>()
+    private let keptSearchRecords = SearchRecords()
+    /// The search index's records, for a preview's rebuilds (a full build writes each once).
+    var searchRecords: SearchRecords? { keeps ? keptSearchRecords : nil }
 
     init(keeps: Bool) { self.keeps = keeps }
 
@@ -130,6 +133,7 @@ final class BuildCache: @unchecked Sendable {
             pageKeys = [:]
             cards.removeAll()
             events.removeAll()
+            keptSearchRecords.removeAll()
         }
         settingsKey = key
     }
