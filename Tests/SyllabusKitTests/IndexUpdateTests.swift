@@ -33,14 +33,7 @@ import Testing
         let site = try TestSite(CatalogIndexTests.files)
         defer { site.remove() }
         let cache = BuildCache(keeps: true)
-        func catalog() throws -> Catalog {
-            let content = ContentLoader.load(root: site.root, baseURLOverride: nil, cache: cache)
-            var log = content.log
-            let catalog = CatalogChecker.check(content, site: try #require(content.site), includeDrafts: false,
-                                               buildDate: BuildDate(today: CalendarDate(year: 2020, month: 5, day: 26)!), log: &log)
-            #expect(!log.hasErrors, "\(log.sorted)")
-            return catalog
-        }
+        func catalog() throws -> Catalog { try site.catalog(cache: cache, today: CalendarDate(year: 2020, month: 5, day: 26)!) }
         var last = CatalogIndex(try catalog())
         for step in Self.steps {
             for (path, text) in step.files {

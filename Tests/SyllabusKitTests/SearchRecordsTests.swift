@@ -11,12 +11,7 @@ import Testing
         let site = try TestSite(CatalogIndexTests.files)
         defer { site.remove() }
         let cache = BuildCache(keeps: true)
-        func index() throws -> CatalogIndex {
-            let content = ContentLoader.load(root: site.root, baseURLOverride: nil, cache: cache)
-            var log = content.log
-            return CatalogIndex(CatalogChecker.check(content, site: try #require(content.site), includeDrafts: false,
-                                                     buildDate: BuildDate(today: CalendarDate(year: 2020, month: 5, day: 26)!), log: &log))
-        }
+        func index() throws -> CatalogIndex { CatalogIndex(try site.catalog(cache: cache, today: CalendarDate(year: 2020, month: 5, day: 26)!)) }
         let records = try #require(cache.searchRecords)
         let hours: (Run) -> String = { $0.hours.description }
         let first = try index()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SyllabusKit
 
 /// A throwaway site in a temporary folder, written from a `[path: contents]`
@@ -45,6 +46,17 @@ struct TestSite {
 
     func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// The catalog as a build loads and checks it on `today`, through `cache`
+    /// (a preview's, which hands back the same entry for an unchanged file).
+    func catalog(cache: BuildCache, today: CalendarDate) throws -> Catalog {
+        let content = ContentLoader.load(root: root, baseURLOverride: nil, cache: cache)
+        var log = content.log
+        let catalog = CatalogChecker.check(content, site: try #require(content.site), includeDrafts: false,
+                                           buildDate: BuildDate(today: today), log: &log)
+        #expect(!log.hasErrors, "\(log.sorted)")
+        return catalog
     }
 
     func options(output: URL? = nil, includeDrafts: Bool = false, timestamp: Int = TestSite.timestamp) -> BuildOptions {
