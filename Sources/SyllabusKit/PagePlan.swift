@@ -3,13 +3,13 @@
 /// rebuild (`SavedCoursePages`), without working out every listing.
 enum PagePlan {
     static func pages(_ contexts: PageContexts, templates: TemplateSet) -> [Page] {
-        groups(contexts, templates: templates).flatMap { $0.pages() }
+        groups(contexts, templates: templates, for: nil).flatMap { $0.pages() }
     }
 
     /// The pages among `paths` (site paths such as `tags/erlang/index.html`)
     /// that the site has, each as `pages(_:templates:)` makes it.
     static func pages(at paths: Set<String>, _ contexts: PageContexts, templates: TemplateSet) -> [Page] {
-        groups(contexts, templates: templates)
+        groups(contexts, templates: templates, for: paths)
             .filter { group in paths.contains(where: group.holds) }
             .flatMap { $0.pages() }
             .filter { paths.contains($0.path) }
@@ -40,7 +40,10 @@ enum PagePlan {
         }
     }
 
-    private static func groups(_ contexts: PageContexts, templates: TemplateSet) -> [Group] {
+    /// Every group, or (`paths`) at least those that can hold one of `paths`:
+    /// a family of 10,000 course pages is not made to be asked about a topic page.
+    private static func groups(_ contexts: PageContexts, templates: TemplateSet, for paths: Set<String>?) -> [Group] {
+        func asked(_ folder: String) -> Bool { paths?.contains { $0.hasPrefix(folder) } ?? true }
         let index = contexts.index
         var groups = [
             Group(listing: "") { contexts.catalogPages(templates: templates) },
@@ -51,17 +54,25 @@ enum PagePlan {
             Group(page: { contexts.notFoundPage(templates: templates) }, at: "404.html"),
             Group(listing: SitePaths.days) { contexts.daysPages(templates: templates) },
         ]
-        groups += index.catalog.courses.map { course in
-            Group(page: { contexts.coursePage(course, templates: templates) }, at: SitePaths.course(course.slug) + "index.html")
+        if asked("courses/") {
+            groups += index.catalog.courses.map { course in
+                Group(page: { contexts.coursePage(course, templates: templates) }, at: SitePaths.course(course.slug) + "index.html")
+            }
         }
-        groups += index.catalog.instructors.map { instructor in
-            Group(folder: SitePaths.instructor(instructor.slug)) { contexts.instructorPages(instructor, templates: templates) }
+        if asked(SitePaths.instructors) {
+            groups += index.catalog.instructors.map { instructor in
+                Group(folder: SitePaths.instructor(instructor.slug)) { contexts.instructorPages(instructor, templates: templates) }
+            }
         }
-        groups += index.days.enumerated().map { position, day in
-            Group(page: { contexts.dayPage(day, position: position, templates: templates) }, at: SitePaths.day(day) + "index.html")
+        if asked(SitePaths.days) {
+            groups += index.days.enumerated().map { position, day in
+                Group(page: { contexts.dayPage(day, position: position, templates: templates) }, at: SitePaths.day(day) + "index.html")
+            }
         }
-        groups += index.tags.map { tag in Group(folder: SitePaths.tag(tag.slug)) { contexts.tagPages(tag, templates: templates) } }
-        groups += contexts.facets.map { facet in
+        if asked(SitePaths.tags) {
+            groups += index.tags.map { tag in Group(folder: SitePaths.tag(tag.slug)) { contexts.tagPages(tag, templates: templates) } }
+        }
+        groups += contexts.facets.filter { asked(SitePaths.facet($0)) }.map { facet in
             Group(folder: SitePaths.facet(facet)) { contexts.facetPages(facet, templates: templates) }
         }
         return groups

@@ -28,7 +28,7 @@ import Testing
             marked[ObjectIdentifier(course)] = .init(course: course, keys: record.keys, positions: record.positions,
                                                      bytes: Array(#"{"u":"kept \#(course.slug.value)"}"#.utf8))
         }
-        records.replace(with: marked)
+        records.put(marked)
         try site.write("---\ntitle: OTP again\ninstructors: [Mikael Muszyński, Robert Virding]\nstart: 2020-05-25\nend: 2020-05-27\ntags: [Erlang, OTP]\n---\n",
                        to: "content/courses/otp.md")
         let second = try index()

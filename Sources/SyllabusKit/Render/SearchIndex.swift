@@ -47,32 +47,40 @@ enum SearchIndex {
             }
         }
         let courses = index.order.alphabetical
-        let kept = records?.all ?? [:]
-        var written: [ObjectIdentifier: SearchRecords.Record] = [:]
-        if records != nil { written.reserveCapacity(courses.count) }
+        // Taken, not copied: each entry's record is replaced in place.
+        var kept = records?.take() ?? [:]
 
         // Written straight to bytes, keys in sorted order (as `JSONText` writes
         // objects): a tree of `JSONValue`s for 10,000 entries, sorted and written
-        // afterwards, took most of a preview rebuild's write stage. The entries go
-        // first into their own buffer, as they number the tables `f` and `h` list.
-        var entries = Writer(capacity: courses.count * 192)
-        entries.open("[")
-        for course in courses {
-            let old = kept[ObjectIdentifier(course)].flatMap { $0.course === course ? $0 : nil }
-            let keys = old?.keys ?? EntryKeys(course, index: index, hoursLabel: hoursLabel)
-            let facets = courseFacets[course.slug]
-            let positions = EntryPositions(keys, tables: &tables, facets: facets, modes: course.runs.map { runModes[ObjectIdentifier($0)] })
-            let record = old.flatMap { $0.positions == positions ? $0.bytes : nil } ?? Self.record(course, positions)
-            entries.value(record)
-            if records != nil { written[ObjectIdentifier(course)] = .init(course: course, keys: keys, positions: positions, bytes: record) }
-        }
-        entries.close("]")
-        records?.replace(with: written)
-
-        var out = Writer(capacity: entries.bytes.count + 64 * 1024)
+        // afterwards, took most of a preview rebuild's write stage. The entries
+        // come first, and number the tables `f` and `h` list after them.
+        var out = Writer(capacity: courses.count * 200 + 64 * 1024)
         out.open("{")
         out.key("e")
-        out.value(entries.bytes)
+        out.open("[")
+        for course in courses {
+            let id = ObjectIdentifier(course)
+            let old = kept[id].flatMap { $0.course === course ? $0 : nil }
+            let keys = old?.keys ?? EntryKeys(course, index: index, hoursLabel: hoursLabel)
+            let positions = EntryPositions(keys, tables: &tables, facets: courseFacets[course.slug],
+                                           modes: course.runs.map { runModes[ObjectIdentifier($0)] })
+            if let old, old.positions == positions {
+                out.value(old.bytes)
+                continue
+            }
+            let record = Self.record(course, positions)
+            out.value(record)
+            if records != nil { kept[id] = .init(course: course, keys: keys, positions: positions, bytes: record) }
+        }
+        out.close("]")
+        if let records {
+            // Entries no longer in the catalog (an edited file's old version among them) are let go.
+            if kept.count > courses.count {
+                let current = Set(courses.map { ObjectIdentifier($0) })
+                kept = kept.filter { current.contains($0.key) }
+            }
+            records.put(kept)
+        }
         out.key("f")
         out.open("{")
         if !tables.languages.keys.isEmpty { out.key("g"); out.pairs(tables.languages) }

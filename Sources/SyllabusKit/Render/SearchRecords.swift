@@ -19,9 +19,18 @@ final class SearchRecords: @unchecked Sendable {
 
     var all: [ObjectIdentifier: Record] { lock.withLock { records } }
 
-    /// The last index's records only: an entry no longer in the catalog is let go.
-    func replace(with new: [ObjectIdentifier: Record]) {
-        lock.withLock { records = new }
+    /// The records, leaving none: the index updates them in place and puts
+    /// them back. (Builds are one at a time; one that finds none writes every
+    /// record, which is all that two at once could cost.)
+    func take() -> [ObjectIdentifier: Record] {
+        lock.withLock {
+            defer { records = [:] }
+            return records
+        }
+    }
+
+    func put(_ kept: [ObjectIdentifier: Record]) {
+        lock.withLock { records = kept }
     }
 
     func removeAll() {
