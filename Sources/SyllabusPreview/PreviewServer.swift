@@ -136,7 +136,7 @@ public final class PreviewServer: Sendable {
         let siteBase = knownBase ?? servedBase
         let open = paths.isEmpty ? [] : await state.openPages
         var shown = paths.isEmpty ? nil : await onRebuildQueue {
-            self.showSaved(paths, options: options, base: siteBase, openPagesFollow: !open.isEmpty)
+            self.showSaved(paths, options: options, base: siteBase, open: open)
         }
         // Open pages reload to the shown page unless more was saved while it was
         // rendered: then it may not be what the rebuild makes (that rewrites it),
@@ -182,9 +182,10 @@ public final class PreviewServer: Sendable {
     }
 
     /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
-    private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String, openPagesFollow: Bool) -> Shown? {
+    private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String, open: Set<String>) -> Shown? {
         let started = Date()
-        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview, openPagesFollow: openPagesFollow)
+        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview,
+                                           open: Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }))
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")

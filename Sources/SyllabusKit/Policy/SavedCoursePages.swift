@@ -30,8 +30,9 @@ public struct SavedCoursePages: Sendable {
 
     private struct SavedCatalog: Sendable {
         /// Made beside the saved courses' own pages: the index from the last
-        /// build's, and the facets from that.
-        let contexts: Concurrently<PageContexts>
+        /// build's, the facets from that, and the search index when an open
+        /// page reads it.
+        let made: Concurrently<(contexts: PageContexts, searchIndex: String?)>
         let templates: TemplateSet
     }
 
@@ -39,10 +40,11 @@ public struct SavedCoursePages: Sendable {
 
     /// Writes the pages of the course files among `saved` (paths relative to
     /// the site root, as the file watcher names them), when every saved file
-    /// is one whose page can be shown now; else writes nothing. `openPagesFollow`:
-    /// `writingOpenPages` will be asked for, so its index is made meanwhile.
+    /// is one whose page can be shown now; else writes nothing. `open`: the
+    /// site paths of the pages open in a browser, which `writingOpenPages`
+    /// will be asked for, so what it needs is made meanwhile.
     public static func write(saved: Set<String>, options: BuildOptions, preview: PreviewRebuild,
-                             openPagesFollow: Bool = false) -> SavedCoursePages {
+                             open: Set<String> = []) -> SavedCoursePages {
         guard let last = preview.last, last.options.shows(like: options) else { return .none }
         let index = last.contexts.index
         let timeline = index.timeline
@@ -71,12 +73,16 @@ public struct SavedCoursePages: Sendable {
         let contexts = last.contexts.with(bodies: bodies)
         // A course that names someone new makes an instructor page, which only the checker works out.
         let bySlug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
-        let savedCatalog = sameInstructors && openPagesFollow ? SavedCatalog(contexts: Concurrently {
+        let readsIndex = open.contains { loadsSearchIndex($0, in: last.folder, paths: contexts.paths) }
+        let records = preview.cache.searchRecords
+        let savedCatalog = sameInstructors && !open.isEmpty ? SavedCatalog(made: Concurrently {
             let catalog = index.catalog
             let saved = CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
                                              draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
                                              buildDate: catalog.buildDate), after: index)
-            return contexts.with(index: saved, bodies: contexts.bodies)
+            let made = contexts.with(index: saved, bodies: contexts.bodies)
+            // Ready before the open pages that do not read it are written, on this core.
+            return (made, readsIndex ? SearchIndex.page(made, records: records).render() : nil)
         }, templates: last.templates) : nil
         let shown = SavedCoursePages(pages: [], previous: [], folder: last.folder, cache: preview.cache, saved: savedCatalog)
         return shown.writing(courses.map { contexts.coursePage($0, templates: last.templates) }, always: true)
@@ -98,18 +104,21 @@ public struct SavedCoursePages: Sendable {
     public func writingOpenPages(_ open: Set<String>, readingTheSearchIndex: Bool = false) -> SavedCoursePages {
         let nothing = SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: saved)
         guard let saved, let folder, !open.isEmpty else { return nothing }
-        let contexts = saved.contexts.value
-        let readers = open.filter { loadsSearchIndex($0, in: folder, paths: contexts.paths) }
+        let (contexts, searchIndex) = saved.made.value
+        let readers = open.filter { Self.loadsSearchIndex($0, in: folder, paths: contexts.paths) }
         if readingTheSearchIndex && readers.isEmpty { return nothing }
         // Not again a page an earlier step wrote: undo puts back what it held before any.
         let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(previous.map(\.path))
         var new = PagePlan.pages(at: paths, contexts, templates: saved.templates)
-        if readingTheSearchIndex { new.insert(SearchIndex.page(contexts, records: cache?.searchRecords), at: 0) }
+        if readingTheSearchIndex {
+            let made = searchIndex.map { text in Page(path: SitePaths.searchIndex, key: nil) { text } }
+            new.insert(made ?? SearchIndex.page(contexts, records: cache?.searchRecords), at: 0)
+        }
         return nothing.writing(new, always: false)
     }
 
     /// Whether the page served at `path` fetches the search index (its markup names it in `data-index`).
-    private func loadsSearchIndex(_ path: String, in folder: OutputFolder, paths: SitePaths) -> Bool {
+    private static func loadsSearchIndex(_ path: String, in folder: OutputFolder, paths: SitePaths) -> Bool {
         guard path.hasSuffix(".html"), let page = FileManager.default.contents(atPath: folder.output.appendingPathComponent(path).path)
         else { return false }
         return page.range(of: Data("data-index=\"\(paths.link(SitePaths.searchIndex))\"".utf8)) != nil
