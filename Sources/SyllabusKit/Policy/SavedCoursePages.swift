@@ -30,9 +30,11 @@ public struct SavedCoursePages: Sendable {
 
     private struct SavedCatalog: Sendable {
         /// Made beside the saved courses' own pages: the index from the last
-        /// build's, the facets from that, and the search index when an open
-        /// page reads it.
-        let made: Concurrently<(contexts: PageContexts, searchIndex: String?)>
+        /// build's, and the facets from that.
+        let contexts: Concurrently<PageContexts>
+        /// Made from those on a thread of its own when an open page reads it,
+        /// while the other open pages are written.
+        let searchIndex: Concurrently<String?>
         let templates: TemplateSet
     }
 
@@ -75,15 +77,19 @@ public struct SavedCoursePages: Sendable {
         let bySlug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
         let readsIndex = open.contains { loadsSearchIndex($0, in: last.folder, paths: contexts.paths) }
         let records = preview.cache.searchRecords
-        let savedCatalog = sameInstructors && !open.isEmpty ? SavedCatalog(made: Concurrently {
-            let catalog = index.catalog
-            let saved = CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
-                                             draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
-                                             buildDate: catalog.buildDate), after: index)
-            let made = contexts.with(index: saved, bodies: contexts.bodies)
-            // Ready before the open pages that do not read it are written, on this core.
-            return (made, readsIndex ? SearchIndex.page(made, records: records).render() : nil)
-        }, templates: last.templates) : nil
+        var savedCatalog: SavedCatalog?
+        if sameInstructors && !open.isEmpty {
+            let made = Concurrently {
+                let catalog = index.catalog
+                let saved = CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
+                                                 draftsLeftOut: catalog.draftsLeftOut, instructors: catalog.instructors, media: catalog.media,
+                                                 buildDate: catalog.buildDate), after: index)
+                return contexts.with(index: saved, bodies: contexts.bodies)
+            }
+            savedCatalog = SavedCatalog(contexts: made, searchIndex: Concurrently {
+                readsIndex ? SearchIndex.page(made.value, records: records).render() : nil
+            }, templates: last.templates)
+        }
         let shown = SavedCoursePages(pages: [], previous: [], folder: last.folder, cache: preview.cache, saved: savedCatalog)
         return shown.writing(courses.map { contexts.coursePage($0, templates: last.templates) }, always: true)
     }
@@ -104,14 +110,14 @@ public struct SavedCoursePages: Sendable {
     public func writingOpenPages(_ open: Set<String>, readingTheSearchIndex: Bool = false) -> SavedCoursePages {
         let nothing = SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: saved)
         guard let saved, let folder, !open.isEmpty else { return nothing }
-        let (contexts, searchIndex) = saved.made.value
+        let contexts = saved.contexts.value
         let readers = open.filter { Self.loadsSearchIndex($0, in: folder, paths: contexts.paths) }
         if readingTheSearchIndex && readers.isEmpty { return nothing }
         // Not again a page an earlier step wrote: undo puts back what it held before any.
         let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(previous.map(\.path))
         var new = PagePlan.pages(at: paths, contexts, templates: saved.templates)
         if readingTheSearchIndex {
-            let made = searchIndex.map { text in Page(path: SitePaths.searchIndex, key: nil) { text } }
+            let made = saved.searchIndex.value.map { text in Page(path: SitePaths.searchIndex, key: nil) { text } }
             new.insert(made ?? SearchIndex.page(contexts, records: cache?.searchRecords), at: 0)
         }
         return nothing.writing(new, always: false)
