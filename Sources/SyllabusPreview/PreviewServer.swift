@@ -160,7 +160,12 @@ public final class PreviewServer: Sendable {
         } else if let course = shown {
             unannounced = course.urls
         }
-        let outcome = await onRebuildQueue { self.build(options, reason: reason, siteBase: siteBase, knownBase: knownBase) }
+        let ahead = shown?.pages
+        let outcome = await onRebuildQueue {
+            // The search index made ahead shares its kept records with the rebuild's.
+            ahead?.finish()
+            return self.build(options, reason: reason, siteBase: siteBase, knownBase: knownBase)
+        }
         switch outcome {
         case .built(let basePath, let changed):
             let pages = changed.flatMap { ReloadedPages.urls(of: $0, base: basePath) }.map { $0 + unannounced }

@@ -95,6 +95,9 @@ import Testing
         let course = SavedCoursePages.write(saved: ["content/courses/alpha.md"], options: options, preview: preview,
                                             open: open)
         #expect(course.pages == ["courses/alpha/index.html"])
+        // The catalog page is open and reads the search index: that is made meanwhile, into the records the rebuild reuses.
+        course.finish()
+        #expect(preview.cache.searchRecords?.all.values.contains { $0.course.title == "Omega" } == true)
         let listings = course.writingOpenPages(open)
         #expect(Set(listings.pages) == ["tags/erlang/index.html", "instructors/anna-berg/index.html", "days/2031-03-04/index.html"])
         // The catalog page reads the search index: it is written with that, after the others.

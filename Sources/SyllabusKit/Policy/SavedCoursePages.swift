@@ -152,6 +152,14 @@ public struct SavedCoursePages: Sendable {
         return SavedCoursePages(pages: written, previous: previous, folder: folder, cache: cache, saved: saved)
     }
 
+    /// Waits for what is made meanwhile for the open pages: the search index
+    /// made ahead takes and puts back the records the rebuild's reuses, so
+    /// the rebuild starts once it is done, even when no step asked for it
+    /// (a save arrived meanwhile).
+    public func finish() {
+        _ = saved?.searchIndex.value
+    }
+
     /// Puts back what the pages held, when the rebuild after them failed: the
     /// preview then shows the last good build, as it says. The next rebuild
     /// writes these pages whatever their fingerprints, in case one could not
