@@ -54,7 +54,7 @@ enum PagePlan {
             Group(page: { contexts.notFoundPage(templates: templates) }, at: "404.html"),
             Group(listing: SitePaths.days) { contexts.daysPages(templates: templates) },
         ]
-        if asked("courses/") {
+        if asked(SitePaths.courses) {
             groups += index.catalog.courses.map { course in
                 Group(page: { contexts.coursePage(course, templates: templates) }, at: SitePaths.course(course.slug) + "index.html")
             }

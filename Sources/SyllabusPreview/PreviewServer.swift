@@ -134,7 +134,8 @@ public final class PreviewServer: Sendable {
         // One read of site.yml's base path for the pages shown ahead and the rebuild.
         let (options, knownBase) = await onRebuildQueue { self.buildOptions(into: output, servedBase: servedBase) }
         let siteBase = knownBase ?? servedBase
-        let open = paths.isEmpty ? [] : await state.openPages
+        // The site paths of the open pages, once for every step.
+        let open = paths.isEmpty ? [] : Set(await state.openPages.compactMap { Self.sitePath(ofURLPath: $0, base: siteBase) })
         var shown = paths.isEmpty ? nil : await onRebuildQueue {
             self.showSaved(paths, options: options, base: siteBase, open: open)
         }
@@ -189,8 +190,7 @@ public final class PreviewServer: Sendable {
     /// The saved courses' pages, on the rebuild queue; `nil` when none can be shown before the rebuild.
     private func showSaved(_ saved: Set<String>, options: BuildOptions, base: String, open: Set<String>) -> Shown? {
         let started = Date()
-        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview,
-                                           open: Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }))
+        let pages = SavedCoursePages.write(saved: saved, options: options, preview: preview, open: open)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.joined(separator: ", ")) [saved, \(milliseconds) ms]; rebuilding the rest")
@@ -199,12 +199,11 @@ public final class PreviewServer: Sendable {
         return Shown(pages: pages, urls: urls)
     }
 
-    /// The open pages (`open`: their URL paths) that the save shown ahead changes, on
+    /// The open pages (`open`: their site paths) that the save shown ahead changes, on
     /// the rebuild queue; `nil` when it changes none of them, or they cannot be shown yet.
     private func showOpen(_ open: Set<String>, after shown: Shown, base: String, readingTheSearchIndex: Bool) -> Shown? {
         let started = Date()
-        let pages = shown.pages.writingOpenPages(Set(open.compactMap { Self.sitePath(ofURLPath: $0, base: base) }),
-                                                 readingTheSearchIndex: readingTheSearchIndex)
+        let pages = shown.pages.writingOpenPages(open, readingTheSearchIndex: readingTheSearchIndex)
         guard !pages.pages.isEmpty else { return nil }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("Showed \(pages.pages.sorted().joined(separator: ", ")) [open, \(milliseconds) ms]")

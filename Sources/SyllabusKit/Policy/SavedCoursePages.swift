@@ -36,6 +36,10 @@ public struct SavedCoursePages: Sendable {
         /// while the other open pages are written.
         let searchIndex: Concurrently<String?>
         let templates: TemplateSet
+        /// The pages open at the save, and those of them that read the search
+        /// index: each file read once, not again at each step.
+        let open: Set<String>
+        let readers: Set<String>
     }
 
     private static let none = SavedCoursePages(pages: [], previous: [], folder: nil, cache: nil, saved: nil)
@@ -75,10 +79,10 @@ public struct SavedCoursePages: Sendable {
         let contexts = last.contexts.with(bodies: bodies)
         // A course that names someone new makes an instructor page, which only the checker works out.
         let bySlug = Dictionary(courses.map { ($0.slug, $0) }, uniquingKeysWith: { $1 })
-        let readsIndex = open.contains { loadsSearchIndex($0, in: last.folder, paths: contexts.paths) }
         let records = preview.cache.searchRecords
         var savedCatalog: SavedCatalog?
         if sameInstructors && !open.isEmpty {
+            let readers = open.filter { loadsSearchIndex($0, in: last.folder, paths: contexts.paths) }
             let made = Concurrently {
                 let catalog = index.catalog
                 let saved = CatalogIndex(Catalog(site: catalog.site, courses: catalog.courses.map { bySlug[$0.slug] ?? $0 },
@@ -87,8 +91,8 @@ public struct SavedCoursePages: Sendable {
                 return contexts.with(index: saved, bodies: contexts.bodies)
             }
             savedCatalog = SavedCatalog(contexts: made, searchIndex: Concurrently {
-                readsIndex ? SearchIndex.page(made.value, records: records).render() : nil
-            }, templates: last.templates)
+                readers.isEmpty ? nil : SearchIndex.page(made.value, records: records).render()
+            }, templates: last.templates, open: open, readers: readers)
         }
         let shown = SavedCoursePages(pages: [], previous: [], folder: last.folder, cache: preview.cache, saved: savedCatalog)
         return shown.writing(courses.map { contexts.coursePage($0, templates: last.templates) }, always: true)
@@ -111,7 +115,9 @@ public struct SavedCoursePages: Sendable {
         let nothing = SavedCoursePages(pages: [], previous: previous, folder: folder, cache: cache, saved: saved)
         guard let saved, let folder, !open.isEmpty else { return nothing }
         let contexts = saved.contexts.value
-        let readers = open.filter { Self.loadsSearchIndex($0, in: folder, paths: contexts.paths) }
+        let readers = open.filter {
+            saved.open.contains($0) ? saved.readers.contains($0) : Self.loadsSearchIndex($0, in: folder, paths: contexts.paths)
+        }
         if readingTheSearchIndex && readers.isEmpty { return nothing }
         // Not again a page an earlier step wrote: undo puts back what it held before any.
         let paths = (readingTheSearchIndex ? readers : open.subtracting(readers)).subtracting(previous.map(\.path))
@@ -123,9 +129,10 @@ public struct SavedCoursePages: Sendable {
         return nothing.writing(new, always: false)
     }
 
-    /// Whether the page served at `path` fetches the search index (its markup names it in `data-index`).
+    /// Whether the page served at `path` fetches the search index (its markup
+    /// names it in `data-index`); a path out of the folder is no page of it.
     private static func loadsSearchIndex(_ path: String, in folder: OutputFolder, paths: SitePaths) -> Bool {
-        guard path.hasSuffix(".html"), let page = FileManager.default.contents(atPath: folder.output.appendingPathComponent(path).path)
+        guard path.hasSuffix(".html"), !path.hasPrefix("/"), !path.split(separator: "/").contains(".."), let page = FileManager.default.contents(atPath: folder.output.appendingPathComponent(path).path)
         else { return false }
         return page.range(of: Data("data-index=\"\(paths.link(SitePaths.searchIndex))\"".utf8)) != nil
     }

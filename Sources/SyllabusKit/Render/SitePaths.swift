@@ -9,7 +9,8 @@ public struct SitePaths: Sendable {
     public init(base: BaseURL) { self.base = base }
 
     // Output paths of folders (pages are their index.html).
-    public static func course(_ slug: Slug) -> String { "courses/\(slug.value)/" }
+    public static let courses = "courses/"
+    public static func course(_ slug: Slug) -> String { courses + slug.value + "/" }
     public static func courseFeed(_ slug: Slug) -> String { "courses/\(slug.value)/calendar.ics" }
     public static let instructors = "instructors/"
     public static func instructor(_ slug: Slug) -> String { "instructors/\(slug.value)/" }
