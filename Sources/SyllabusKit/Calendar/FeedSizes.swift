@@ -19,15 +19,15 @@ final class FeedSizes: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let large = sizes.filter { $0.value > Self.limit }.sorted { $0.key < $1.key }
         for (path, bytes) in large {
-            let alternatives = path == SitePaths.catalogFeed ? ["tags/", "courses/", "instructors/"]
-                : path.hasPrefix("courses/") ? [] : ["courses/"]
+            let alternatives = path == SitePaths.catalogFeed ? [SitePaths.tags, SitePaths.courses, SitePaths.instructors]
+                : path.hasPrefix(SitePaths.courses) ? [] : [SitePaths.courses]
             var offer: [String] = []
             for prefix in alternatives {
                 let smaller = sizes.filter { $0.key.hasPrefix(prefix) && $0.value <= Self.limit }
                 guard let largest = smaller.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
                 offer.append("\(prefix)<slug>/calendar.ics (\(smaller.count) feeds, the largest \(largest.key) at \(Self.megabytes(largest.value)))")
             }
-            let windowed = path == SitePaths.catalogFeed || path.hasPrefix("tags/")
+            let windowed = path == SitePaths.catalogFeed || path.hasPrefix(SitePaths.tags)
             let hint = !offer.isEmpty ? "; offer the smaller feeds instead: " + offer.joined(separator: ", ")
                 : windowed ? "; lower feed_past_days in site.yml to make it smaller" : ""
             log.warning(SourceLocation(path: output.appendingPathComponent(path).path),
