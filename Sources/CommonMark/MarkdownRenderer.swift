@@ -83,3 +83,42 @@ public enum MarkdownRenderer {
         }
     }
 }
+
+import Foundation
+
+extension MarkdownRenderer {
+    /// The cmark this process renders with: its version and the file it was
+    /// loaded from (`nil` when the system cannot tell). A build that trusts
+    /// pages rendered by an earlier process needs both: a system update can
+    /// replace the library without touching the executable.
+    public static let engine: (version: String, file: String?) = {
+        let version = cmark_version_string().map { String(cString: $0) } ?? "unknown"
+        let symbol: @convention(c) () -> Int32 = cmark_version
+        return (version, mappedFile(at: UInt(bitPattern: unsafeBitCast(symbol, to: UnsafeRawPointer.self))))
+    }()
+
+    /// The file mapped at `address` in this process, from `/proc/self/maps`
+    /// (`start-end perms offset device inode path`): Swift's Glibc module
+    /// leaves out `dladdr`, a GNU extension.
+    private static func mappedFile(at address: UInt) -> String? {
+        #if canImport(Darwin)
+        var info = Dl_info()
+        guard dladdr(UnsafeRawPointer(bitPattern: address), &info) != 0, let name = info.dli_fname else { return nil }
+        return String(cString: name)
+        #else
+        // Read to its end: the file reports a size of 0, which whole-file reads trust.
+        guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile(),
+              let maps = String(data: data, encoding: .utf8) else { return nil }
+        for line in maps.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count == 6 else { continue }
+            let range = fields[0].split(separator: "-")
+            guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16),
+                  start <= address, address < end else { continue }
+            let path = fields[5].trimmingCharacters(in: .whitespaces)
+            return path.hasPrefix("/") ? path : nil
+        }
+        return nil
+        #endif
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CommonMark
 
@@ -97,5 +98,16 @@ import Testing
     @Test func emptyDocumentRendersNothing() {
         #expect(MarkdownRenderer.html(from: "") == "")
         #expect(MarkdownRenderer.links(in: "") == [])
+    }
+
+    /// Page records trust cmark's output across processes only while the
+    /// same library file is loaded: it must be found, and be cmark.
+    @Test func namesTheLoadedLibrary() throws {
+        let engine = MarkdownRenderer.engine
+        #expect(engine.version.split(separator: ".").count == 3)
+        let file = try #require(engine.file)
+        #expect(file.hasPrefix("/"))
+        #expect(file.contains("cmark"))
+        #expect(FileManager.default.fileExists(atPath: file))
     }
 }

@@ -122,6 +122,35 @@ import Testing
         #expect(built(site) == reference(site))
     }
 
+    /// A course body is fingerprinted by its text and by what each course
+    /// file it can link to is (`BodyKeys`), not by its HTML: a page whose
+    /// link's target moved is rendered again, one that links to nothing new
+    /// stays linked, also when its link is written with an entity or escape.
+    @Test(arguments: ["[Beta](b.md)", "[Beta](b&#46;md)", "[Beta](<b\\.md>)", "[Beta][b]\n\n[b]: ./b.md#runs"])
+    func aBodyIsRenderedAgainWhenTheCourseItLinksToMoves(link: String) throws {
+        var files = Self.courses
+        files["content/courses/a.md"] = "---\ntitle: Alpha\nstart: 2020-06-01\n---\nAbout alpha; see \(link).\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try build(site)
+        try build(site)
+        let a = site.output.appendingPathComponent("courses/a/index.html")
+        #expect(try site.read("courses/a/index.html").contains("href=\"/training/courses/b/"))
+
+        try site.write("---\ntitle: Gamma\nstart: 2020-06-03\n---\nAbout gamma.\n", to: "content/courses/c.md")
+        let aBefore = status(a)
+        try build(site)
+        if !link.contains("&") && !link.contains("\\") {
+            #expect(status(a).st_ino == aBefore.st_ino, "a course a body cannot name leaves its page linked")
+        }
+        #expect(built(site) == reference(site), "\(difference(built(site), reference(site)))")
+
+        try site.write("---\ntitle: Beta\nslug: beta-moved\nstart: 2020-06-02\n---\nAbout beta.\n", to: "content/courses/b.md")
+        try build(site)
+        #expect(try site.read("courses/a/index.html").contains("href=\"/training/courses/beta-moved/"))
+        #expect(built(site) == reference(site), "\(difference(built(site), reference(site)))")
+    }
+
     /// A record cut short, or of another format, is not trusted at all.
     @Test(arguments: ["cut", "other format", "not a number", "empty"])
     func aRecordThatDoesNotReadWholeIsIgnored(_ damage: String) throws {
@@ -134,7 +163,7 @@ import Testing
         let damaged: String
         switch damage {
         case "cut": damaged = String(text.dropLast(20))
-        case "other format": damaged = text.replacingOccurrences(of: "format 1", with: "format 2")
+        case "other format": damaged = text.replacingOccurrences(of: "format 2", with: "format 3")
         case "not a number": damaged = text.replacingOccurrences(of: " courses/a/", with: "x courses/a/")
         default: damaged = ""
         }

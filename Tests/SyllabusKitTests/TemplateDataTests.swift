@@ -32,7 +32,7 @@ import Testing
             "course": frame(page(CoursePage(
                 title: "OTP", kind: "Workshop", summary: "Processes.", location: "Oslo", runs: [Samples.run], pastRuns: [Samples.run],
                 hasRuns: true, hasPastRuns: true, multipleRuns: true, multiplePastRuns: true, instructors: [Samples.instructor],
-                hasInstructors: true, multipleInstructors: true, tags: [Samples.tag], hasTags: true, feed: feed, body: "<p>",
+                hasInstructors: true, multipleInstructors: true, tags: [Samples.tag], hasTags: true, feed: feed, body: DeferredHTML("<p>"),
                 facts: FactBox(level: "Beginner", languageName: "German", audience: "Developers", prerequisites: "Erlang",
                                prerequisiteList: ["Erlang", "Git"], hasPrerequisiteList: true, priceFact: "€900"),
                 book: "https://example.org/book"))),

@@ -16,6 +16,8 @@ struct RenderedBodies: Sendable {
     /// Bodies rendered up front, by course; empty when they are rendered with their pages.
     private var courses: [Slug: String] = [:]
     private let renderer: BodyRenderer
+    /// Keys of the courses' HTML that hold across builds (`DeferredHTML`).
+    private let keys: BodyKeys
     private let cache: BuildCache
     /// Broken links found while pages render, for `reportLate`.
     private let lateLog = SharedLog()
@@ -65,6 +67,7 @@ struct RenderedBodies: Sendable {
     private init(contextKey: Int, renderer: BodyRenderer, cache: BuildCache) {
         self.contextKey = contextKey
         self.renderer = renderer
+        keys = BodyKeys(renderer)
         self.cache = cache
     }
 
@@ -75,6 +78,14 @@ struct RenderedBodies: Sendable {
         let result = render(course)
         if !result.log.entries.isEmpty { lateLog.merge(result.log) }
         return result.html
+    }
+
+    /// The HTML of `course`'s body as a page's frame holds it: made when the
+    /// page is rendered, and hashed by its inputs when the page is only
+    /// fingerprinted (a build over the previous output).
+    func deferredHTML(of course: Course) -> DeferredHTML {
+        DeferredHTML(key: { [keys] in keys.key(of: course.body, file: course.source.path, firstLine: course.bodyLine) },
+                     make: { [self] in html(of: course) })
     }
 
     /// These bodies with `course`'s rendered again from its (saved) text, and

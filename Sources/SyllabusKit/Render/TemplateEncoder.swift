@@ -182,7 +182,10 @@ private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) { set(value, key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if value is any TemplateInline {
+        if T.self == DeferredHTML.self, encoder.absentIsFalse {
+            // Kept as the object, made when the page renders (`DeferredHTML`).
+            set(unsafeBitCast(value, to: DeferredHTML.self), key)
+        } else if value is any TemplateInline {
             if T.self == EncodedOnce.self, encoder.absentIsFalse {
                 // `T` is `EncodedOnce`, so the bits are that reference.
                 let shared = unsafeBitCast(value, to: EncodedOnce.self).fields

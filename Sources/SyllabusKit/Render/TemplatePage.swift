@@ -41,6 +41,12 @@ struct TemplatePage {
             hasher.combine(items.count)
             let whole = items.withUnsafeBufferPointer { items in items.allSatisfy { combine($0, into: &hasher) } }
             if !whole { return false }
+        } else if type == ObjectIdentifier(DeferredHTML.self), let deferred = value as? DeferredHTML {
+            // Its inputs, not its text: hashing must not make it (`DeferredHTML`).
+            hasher.combine(11)
+            let key = deferred.key
+            hasher.combine(key.high)
+            hasher.combine(key.low)
         } else if type == ObjectIdentifier(Bool.self), let flag = value as? Bool {
             hasher.combine(flag ? 4 : 5)
         } else if type == ObjectIdentifier(Int.self), let number = value as? Int {

@@ -94,8 +94,15 @@ struct OutputSink: Sendable {
                         return .reused
                     }
                 }
-                if try folder?.write(made.text, to: page.path) == true { cache.changed(page.path) }
-                if let fingerprint { folder?.record(page.path, fingerprint: fingerprint) }
+                guard let folder else {
+                    // `syllabus check` renders the page too: a course body is
+                    // made, and its links checked, only when its page renders.
+                    _ = made.text
+                    cache.wrote(page.path, key: page.key)
+                    return .written
+                }
+                if try folder.write(made.text, to: page.path) { cache.changed(page.path) }
+                if let fingerprint { folder.record(page.path, fingerprint: fingerprint) }
                 cache.wrote(page.path, key: page.key)
                 return .written
             } catch {

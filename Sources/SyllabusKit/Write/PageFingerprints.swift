@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CommonMark
 import Foundation
 
 /// `.syllabus-pages`, beside the manifest in a published output: for each
@@ -17,8 +18,10 @@ import Foundation
 /// few pages.
 ///
 /// Why it is safe: the fingerprint covers all a page's text comes from — the
-/// frame's every name and value, the template sources (`TemplateSet.digest`)
-/// and this very executable (`salt`); the file identity proves the old file
+/// frame's every name and value (a course body by the inputs of its HTML,
+/// `BodyKeys`, so that an unchanged page does not run cmark), the template
+/// sources (`TemplateSet.digest`), this very executable and the cmark it
+/// loaded (`salt`); the file identity proves the old file
 /// is still the one the record describes, as `git` trusts its index. Any
 /// change to a file (a write, a `touch`, a rename over it, a link to it, a
 /// killed build's staging link) changes its change time, which no one can
@@ -30,7 +33,8 @@ import Foundation
 /// folder writes none (`OutputFolder.recordsPages`).
 struct PageFingerprints: Sendable {
     static let name = ".syllabus-pages"
-    static let header = "# syllabus page fingerprints, format 1"
+    // Format 2: a course body is hashed by its inputs (`BodyKeys`), not its HTML.
+    static let header = "# syllabus page fingerprints, format 2"
 
     struct Entry: Sendable, Equatable {
         let fingerprint: Fingerprint
@@ -90,21 +94,32 @@ struct PageFingerprints: Sendable {
     }
 
     /// What every fingerprint starts from: this format, the executable that
-    /// renders (its file's identity: a rebuilt binary may render otherwise)
-    /// and the templates. `nil` when the executable cannot be found, and then
-    /// nothing is recorded or reused.
+    /// renders and the cmark library it loaded (their files' identities: a
+    /// rebuilt binary or an updated cmark may render otherwise, and course
+    /// bodies are fingerprinted by their inputs), and the templates. `nil`
+    /// when either file cannot be found, and then nothing is recorded or reused.
     static func salt(templates: TemplateSet) -> Fingerprint? {
-        guard let executable = Self.executable else { return nil }
+        guard let executable = Self.executable, let markdown = Self.markdownLibrary else { return nil }
         var hasher = FingerprintHasher()
         hasher.combine(header)
-        hasher.combine(executable.inode)
-        hasher.combine(UInt64(bitPattern: executable.size))
-        hasher.combine(UInt64(bitPattern: executable.modified.0))
-        hasher.combine(UInt64(bitPattern: executable.modified.1))
+        for file in [executable, markdown] {
+            hasher.combine(file.inode)
+            hasher.combine(UInt64(bitPattern: file.size))
+            hasher.combine(UInt64(bitPattern: file.modified.0))
+            hasher.combine(UInt64(bitPattern: file.modified.1))
+        }
+        hasher.combine(MarkdownRenderer.engine.version)
         hasher.combine(templates.digest.high)
         hasher.combine(templates.digest.low)
         return hasher.finalize()
     }
+
+    /// cmark's file, as loaded (the executable itself when linked in).
+    private static let markdownLibrary: FileIdentity? = {
+        var status = stat()
+        guard let path = MarkdownRenderer.engine.file, stat(path, &status) == 0 else { return nil }
+        return FileIdentity(status)
+    }()
 
     private static let executable: FileIdentity? = {
         #if os(Linux)

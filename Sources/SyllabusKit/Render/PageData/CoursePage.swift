@@ -18,8 +18,8 @@ struct CoursePage: TemplateInline, Sendable {
     let tags: [TagLink]
     let hasTags: Bool
     let feed: FeedLinks?
-    /// The rendered Markdown body.
-    let body: String
+    /// The rendered Markdown body, made when the page is rendered.
+    let body: DeferredHTML
     let facts: FactBox
     /// An entry without dates books from its fact box; runs book from their own row.
     let book: String?

@@ -17,7 +17,7 @@ extension PageContexts {
                 multipleRuns: upcoming.count > 1, multiplePastRuns: past.count > 1,
                 instructors: instructorLinks(names), hasInstructors: !names.isEmpty, multipleInstructors: names.count > 1,
                 tags: tagLinks(course.tags), hasTags: !course.tags.isEmpty,
-                feed: feed, body: bodies.html(of: course), facts: facts(course),
+                feed: feed, body: bodies.deferredHTML(of: course), facts: facts(course),
                 // An entry without dates books from its fact box; runs book from their own row.
                 book: course.isScheduled || !course.booking.takesBookings ? nil : course.booking.register)
             return templates.page("course", page(

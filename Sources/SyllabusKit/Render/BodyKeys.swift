@@ -1,0 +1,126 @@
+/// Keys of course bodies' HTML that are the same in every process
+/// (`DeferredHTML.key`), so that a build over the previous output can tell
+/// an unchanged body without running cmark on it.
+///
+/// What `BodyRenderer` makes a body's HTML from: the text; the base URL and
+/// the options (the same for every body); cmark and this executable (in
+/// `PageFingerprints.salt`); and, for each link whose destination ends in
+/// `.md`, whether the file it names is a published course (and its slug),
+/// a draft, or a file that failed to load. The key covers the last for the
+/// stems the body can name, not for every file: adding one course must not
+/// re-render every course page.
+///
+/// Which stems a body can name, without parsing it: cmark takes a link's
+/// destination from the text as written, except that it decodes backslash
+/// escapes and entity references. So a destination ending in `.md` has
+/// `.md` in the text, unless an entity spells it (`&#46;`, `&period;`); and
+/// its stem is a run of the bytes just before that `.md`, after the last
+/// `/` or line break, unless an escape or entity lies among those bytes.
+/// Every such run that is some file's stem goes into the key. When an
+/// entity or escape could be at work, the key covers every file instead.
+struct BodyKeys: Sendable {
+    /// The base URL and the options.
+    private let context: Fingerprint
+    /// Each file stem with what a link to it becomes: `c` and the course's
+    /// slug, `u` (failed to load), `d` (a draft), in `BodyRenderer`'s order.
+    private let files: [String: String]
+    /// The longest stem, in UTF-8 bytes: no run beyond it can be one.
+    private let longestStem: Int
+    /// All of `files`, for bodies whose links cannot be read from the text.
+    private let allFiles: Fingerprint
+
+    init(_ renderer: BodyRenderer) {
+        var context = FingerprintHasher()
+        context.combine("syllabus body keys, 1")
+        context.combine(renderer.paths.base.scheme)
+        context.combine(renderer.paths.base.authority)
+        context.combine(renderer.paths.base.path)
+        context.combine(Int(renderer.options.rawValue))
+        self.context = context.finalize()
+
+        var files: [String: String] = [:]
+        files.reserveCapacity(renderer.courseFiles.count)
+        for (stem, slug) in renderer.courseFiles { files[stem, default: ""] += "c" + slug.value }
+        for stem in renderer.unloadedFiles { files[stem, default: ""] += "u" }
+        for stem in renderer.unpublishedFiles { files[stem, default: ""] += "d" }
+        self.files = files
+        longestStem = files.keys.lazy.map(\.utf8.count).max() ?? 0
+
+        // Order-independent, so the 10,000 entries need no sorting.
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (stem, resolution) in files {
+            var entry = FingerprintHasher()
+            entry.combine(stem)
+            entry.combine(resolution)
+            let digest = entry.finalize()
+            high ^= digest.high
+            low ^= digest.low
+        }
+        var all = FingerprintHasher()
+        all.combine(high)
+        all.combine(low)
+        all.combine(files.count)
+        allFiles = all.finalize()
+    }
+
+    /// The key of the HTML of `text`, a body that starts at `firstLine` of `file`
+    /// (where its broken links would be reported).
+    func key(of text: String, file: String, firstLine: Int) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(context.high)
+        hasher.combine(context.low)
+        hasher.combine(text)
+        hasher.combine(file)
+        hasher.combine(firstLine)
+        var copy = text
+        let (named, unreadable) = copy.withUTF8 { linkedFiles(in: $0) }
+        hasher.combine(named.count)
+        for (stem, resolution) in named {
+            hasher.combine(stem)
+            hasher.combine(resolution)
+        }
+        if unreadable {
+            hasher.combine(allFiles.high)
+            hasher.combine(allFiles.low)
+        }
+        return hasher.finalize()
+    }
+
+    /// The stems `text` can link to with what each becomes, and whether an
+    /// entity or escape may hide others (see the type's comment).
+    private func linkedFiles(in text: UnsafeBufferPointer<UInt8>) -> (named: [(String, String)], unreadable: Bool) {
+        let dot = UInt8(ascii: "."), m = UInt8(ascii: "m"), d = UInt8(ascii: "d")
+        let ampersand = UInt8(ascii: "&"), backslash = UInt8(ascii: "\\")
+        var named: [(String, String)] = []
+        var unreadable = Self.mayHaveEntityDot(text)
+        guard text.count >= 3 else { return (named, unreadable) }
+        for end in 0..<(text.count - 2) where text[end] == dot && text[end + 1] == m && text[end + 2] == d {
+            var start = end
+            while start > 0, end - start < longestStem {
+                let byte = text[start - 1]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                // cmark turns NUL into U+FFFD: the stem would not read as written either.
+                if byte == ampersand || byte == backslash || byte == 0 {
+                    unreadable = true
+                    break
+                }
+                start -= 1
+                let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+                if let resolution = files[run] { named.append((run, resolution)) }
+            }
+        }
+        return (named, unreadable)
+    }
+
+    /// Whether `text` holds a numeric character reference or `&period;`, the
+    /// entities that could spell a `.md` the text does not show.
+    private static func mayHaveEntityDot(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let period = Array("&period;".utf8)
+        for index in text.indices where text[index] == UInt8(ascii: "&") {
+            guard index + 1 < text.count else { break }
+            if text[index + 1] == UInt8(ascii: "#") { return true }
+            if index + period.count <= text.count, text[index..<(index + period.count)].elementsEqual(period) { return true }
+        }
+        return false
+    }
+}
