@@ -12,11 +12,15 @@ public struct MarkdownOptions: OptionSet, Sendable, Hashable {
     public static let smartPunctuation = MarkdownOptions(rawValue: 1 << 0)
     /// Let raw HTML blocks and inline HTML through.
     public static let unsafeHTML = MarkdownOptions(rawValue: 1 << 1)
-    /// Replace invalid UTF-8 with U+FFFD instead of passing it on.
+    /// Replace invalid UTF-8 with U+FFFD instead of passing it on. Text from
+    /// a Swift `String` is valid UTF-8 already, so `MarkdownRenderer` needs
+    /// it only for bytes from elsewhere.
     public static let validateUTF8 = MarkdownOptions(rawValue: 1 << 2)
 
-    /// What Syllabus renders course bodies with unless a site opts into raw HTML.
-    public static let standard: MarkdownOptions = [.smartPunctuation, .validateUTF8]
+    /// What Syllabus renders course bodies with unless a site opts into raw
+    /// HTML. Without `.validateUTF8`: the text comes from a `String`, and
+    /// cmark's check of every line cost a share of a build for nothing.
+    public static let standard: MarkdownOptions = [.smartPunctuation]
 
     var cmarkFlags: Int32 {
         var flags = CMARK_OPT_DEFAULT

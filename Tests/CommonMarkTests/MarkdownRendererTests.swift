@@ -100,6 +100,16 @@ import Testing
         #expect(MarkdownRenderer.links(in: "") == [])
     }
 
+    /// The standard options leave out cmark's UTF-8 check, as a `String` is
+    /// valid UTF-8: what the check would repair cannot occur, and a NUL is
+    /// replaced either way.
+    @Test func standardOptionsRenderAsTheUTF8CheckWould() {
+        let text = "# Ünïcödé 😀\n\nA\u{0}B — “quoted” [link](b.md)\r\nnext line\n"
+        let checked = MarkdownRenderer.html(from: text, options: [.smartPunctuation, .validateUTF8])
+        #expect(MarkdownRenderer.html(from: text) == checked)
+        #expect(checked.contains("A\u{FFFD}B"))
+    }
+
     /// Page records trust cmark's output across processes only while the
     /// same library file is loaded: it must be found, and be cmark.
     @Test func namesTheLoadedLibrary() throws {

@@ -30,7 +30,7 @@ struct RenderedBodies: Sendable {
         let published = Set(catalog.courses.map(\.slug))
         let renderer = BodyRenderer(
             paths: paths,
-            options: catalog.site.unsafeHTML ? [.smartPunctuation, .validateUTF8, .unsafeHTML] : .standard,
+            options: catalog.site.unsafeHTML ? [.smartPunctuation, .unsafeHTML] : .standard,
             courseFiles: content.courseFiles.filter { published.contains($0.value) },
             unpublishedFiles: Set(content.courseFiles.filter { !published.contains($0.value) }.keys),
             unloadedFiles: content.failedCourseFiles
