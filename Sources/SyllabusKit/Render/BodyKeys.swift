@@ -11,13 +11,18 @@
 /// re-render every course page.
 ///
 /// Which stems a body can name, without parsing it: cmark takes a link's
-/// destination from the text as written, except that it decodes backslash
-/// escapes and entity references. So a destination ending in `.md` has
-/// `.md` in the text, unless an entity spells it (`&#46;`, `&period;`); and
-/// its stem is a run of the bytes just before that `.md`, after the last
-/// `/` or line break, unless an escape or entity lies among those bytes.
-/// Every such run that is some file's stem goes into the key. When an
-/// entity or escape could be at work, the key covers every file instead.
+/// destination from the text as written, except that it decodes entity
+/// references (`&#46;`, `&lowbar;`) and backslash escapes. Without any
+/// entity reference in the text, a destination ending in `.md` has `.md` in
+/// the text, and the file it names is a run of the bytes just before that
+/// `.md`, within its line and after the last `/` (a destination spans no
+/// line, and a `/` ends a path segment). When that line, up to the `.md`,
+/// has no backslash, NUL or byte beyond ASCII, the run is the stem as cmark
+/// reads it and as `BodyRenderer` looks it up: only a run as long as the
+/// longest stem or shorter can be one (an ASCII text is canonically equal
+/// to itself alone). Every such run that is some file's stem goes into the
+/// key. When an entity, an escape, a NUL (cmark reads it as U+FFFD) or
+/// other than ASCII could be at work, the key covers every file instead.
 struct BodyKeys: Sendable {
     /// The base URL and the options.
     private let context: Fingerprint
@@ -87,24 +92,25 @@ struct BodyKeys: Sendable {
     }
 
     /// The stems `text` can link to with what each becomes, and whether an
-    /// entity or escape may hide others (see the type's comment).
+    /// entity, escape or non-ASCII byte may hide others (see the type's comment).
     private func linkedFiles(in text: UnsafeBufferPointer<UInt8>) -> (named: [(String, String)], unreadable: Bool) {
         let dot = UInt8(ascii: "."), m = UInt8(ascii: "m"), d = UInt8(ascii: "d")
-        let ampersand = UInt8(ascii: "&"), backslash = UInt8(ascii: "\\")
         var named: [(String, String)] = []
-        var unreadable = Self.mayHaveEntityDot(text)
+        var unreadable = Self.hasEntityReference(text)
         guard text.count >= 3 else { return (named, unreadable) }
         for end in 0..<(text.count - 2) where text[end] == dot && text[end + 1] == m && text[end + 2] == d {
+            // To the line's start or a `/`, however far: a byte that could
+            // change the run may stand before the longest stem's length.
             var start = end
-            while start > 0, end - start < longestStem {
+            while start > 0 {
                 let byte = text[start - 1]
                 if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-                // cmark turns NUL into U+FFFD: the stem would not read as written either.
-                if byte == ampersand || byte == backslash || byte == 0 {
+                if byte == UInt8(ascii: "\\") || byte == 0 || byte >= 0x80 {
                     unreadable = true
                     break
                 }
                 start -= 1
+                guard end - start <= longestStem else { continue }
                 let run = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
                 if let resolution = files[run] { named.append((run, resolution)) }
             }
@@ -112,14 +118,22 @@ struct BodyKeys: Sendable {
         return (named, unreadable)
     }
 
-    /// Whether `text` holds a numeric character reference or `&period;`, the
-    /// entities that could spell a `.md` the text does not show.
-    private static func mayHaveEntityDot(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let period = Array("&period;".utf8)
-        for index in text.indices where text[index] == UInt8(ascii: "&") {
-            guard index + 1 < text.count else { break }
+    /// Whether `text` holds what reads as an entity or numeric character
+    /// reference (`&` and `#`, or a name of letters and digits and `;`): in
+    /// CommonMark nothing else decodes, so a bare `&` (`R&D`, `?a=1&b=2`) is harmless.
+    private static func hasEntityReference(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text[index] == UInt8(ascii: "&"), index + 1 < text.count else { continue }
             if text[index + 1] == UInt8(ascii: "#") { return true }
-            if index + period.count <= text.count, text[index..<(index + period.count)].elementsEqual(period) { return true }
+            var name = index + 1
+            while name < text.count, (text[name] >= UInt8(ascii: "a") && text[name] <= UInt8(ascii: "z"))
+                || (text[name] >= UInt8(ascii: "A") && text[name] <= UInt8(ascii: "Z"))
+                || (text[name] >= UInt8(ascii: "0") && text[name] <= UInt8(ascii: "9")) {
+                name += 1
+            }
+            if name > index + 1, name < text.count, text[name] == UInt8(ascii: ";") { return true }
         }
         return false
     }
