@@ -159,6 +159,7 @@ import Testing
     @Test(arguments: [
         ("See [t](x&lowbar;y.md).", "x_y"), ("See [t](cafe\u{301}.md).", "caf\u{E9}"),
         ("See [t](x\\_y.md).", "x_y"), ("See [t](<x_&#121;.md>).", "x_y"),
+        ("See [t](<x\\\ny.md>).", "x\\\ny"), ("See [t](<x\\\r\ny.md>).", "x\\\ny"),
     ])
     func aStemWrittenOtherwiseIsFollowed(body: String, target: String) throws {
         let site = try TestSite([

@@ -16,13 +16,15 @@
 /// entity reference in the text, a destination ending in `.md` has `.md` in
 /// the text, and the file it names is a run of the bytes just before that
 /// `.md`, within its line and after the last `/` (a destination spans no
-/// line, and a `/` ends a path segment). When that line, up to the `.md`,
-/// has no backslash, NUL or byte beyond ASCII, the run is the stem as cmark
-/// reads it and as `BodyRenderer` looks it up: only a run as long as the
-/// longest stem or shorter can be one (an ASCII text is canonically equal
-/// to itself alone). Every such run that is some file's stem goes into the
-/// key. When an entity, an escape, a NUL (cmark reads it as U+FFFD) or
-/// other than ASCII could be at work, the key covers every file instead.
+/// line unless a backslash ends the line before, and a `/` ends a path
+/// segment). When that line, up to the `.md`, has no backslash, NUL or byte
+/// beyond ASCII, the run is the stem as cmark reads it and as `BodyRenderer`
+/// looks it up: only a run as long as the longest stem or shorter can be
+/// one (a string Swift takes as equal to an ASCII text, such as the Kelvin
+/// sign for `K`, is no shorter in bytes). Every such run that is some file's
+/// stem goes into the key. When an entity, an escape, a NUL (cmark reads it
+/// as U+FFFD), a byte beyond ASCII or a backslash before the line's break
+/// could be at work, the key covers every file instead.
 struct BodyKeys: Sendable {
     /// The base URL and the options.
     private let context: Fingerprint
@@ -104,7 +106,15 @@ struct BodyKeys: Sendable {
             var start = end
             while start > 0 {
                 let byte = text[start - 1]
-                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                if byte == UInt8(ascii: "/") { break }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    // cmark lets a backslash carry a `<…>` destination over a
+                    // line break (`<a\⏎b.md>`), though the spec does not.
+                    var before = start - 1
+                    if byte == UInt8(ascii: "\n"), before > 0, text[before - 1] == UInt8(ascii: "\r") { before -= 1 }
+                    if before > 0, text[before - 1] == UInt8(ascii: "\\") { unreadable = true }
+                    break
+                }
                 if byte == UInt8(ascii: "\\") || byte == 0 || byte >= 0x80 {
                     unreadable = true
                     break
