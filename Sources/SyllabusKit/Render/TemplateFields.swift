@@ -1,0 +1,97 @@
+import Mustache
+
+/// Page data that writes its own frame instead of going through `Encodable`:
+/// the entry card, made 10,000 times a build, whose Codable encoding spent
+/// more time in the runtime's generic metadata and witness lookups than in
+/// copying the values. `write(into:)` must give exactly the frame
+/// `TemplateEncoder` would (`TemplateFieldsTests` compares the two), so the
+/// type stays `Encodable` too: a test's marker for absent values
+/// (`TemplateEncoder.frame(_:absent:)`) still takes that path.
+protocol TemplateFields: Encodable {
+    /// Writes its names and values, in declaration order, `nil` as `false`.
+    func write(into fields: inout MustacheFields)
+}
+
+extension TemplateEncoder {
+    /// The frame of a value that writes its own (`TemplateFields`).
+    static func frame(_ value: some TemplateFields) -> MustacheFields {
+        var fields = MustacheFields(capacity: 24)
+        value.write(into: &fields)
+        return fields
+    }
+
+    /// Items of an array as the encoder gives them: each one's frame.
+    fileprivate static func items(_ values: [some TemplateFields]) -> [Any] {
+        values.map { frame($0) }
+    }
+}
+
+/// `nil` as a frame holds it (see `TemplateEncoder`).
+private func orFalse(_ value: String?) -> Any { value ?? false }
+
+extension EntryCard: TemplateFields {
+    func write(into fields: inout MustacheFields) {
+        fields.set("title", title)
+        fields.set("url", url)
+        fields.set("kind", orFalse(kind))
+        fields.set("summary", orFalse(summary))
+        fields.set("instructors", TemplateEncoder.items(instructors))
+        fields.set("hasInstructors", hasInstructors)
+        fields.set("tags", TemplateEncoder.items(tags))
+        fields.set("hasTags", hasTags)
+        fields.set("dates", orFalse(dates))
+        fields.set("startISO", orFalse(startISO))
+        fields.set("endISO", orFalse(endISO))
+        fields.set("hours", orFalse(hours))
+        fields.set("length", orFalse(length))
+        fields.set("past", past)
+        fields.set("location", orFalse(location))
+        fields.set("undated", orFalse(undated))
+        booking.write(into: &fields)
+        courseBadges.write(into: &fields)
+    }
+}
+
+extension BookingBadges: TemplateFields {
+    /// Inline (`TemplateInline`): into the frame of the value holding it.
+    func write(into fields: inout MustacheFields) {
+        fields.set("price", orFalse(price))
+        fields.set("status", status.map { TemplateEncoder.frame($0) } ?? false)
+        fields.set("cancelled", cancelled)
+        fields.set("mode", mode.map { TemplateEncoder.frame($0) } ?? false)
+        fields.set("book", orFalse(book))
+        fields.set("hasBadges", hasBadges)
+    }
+}
+
+extension CourseBadges: TemplateFields {
+    /// Inline (`TemplateInline`): into the frame of the value holding it.
+    func write(into fields: inout MustacheFields) {
+        fields.set("level", orFalse(level))
+        fields.set("languageName", orFalse(languageName))
+    }
+}
+
+extension Badge: TemplateFields {
+    func write(into fields: inout MustacheFields) {
+        fields.set("label", label)
+        fields.set("tone", tone)
+    }
+}
+
+extension InstructorLink: TemplateFields {
+    func write(into fields: inout MustacheFields) {
+        fields.set("name", name)
+        fields.set("slug", slug)
+        fields.set("url", url)
+        fields.set("last", last)
+    }
+}
+
+extension TagLink: TemplateFields {
+    func write(into fields: inout MustacheFields) {
+        fields.set("name", name)
+        fields.set("slug", slug)
+        fields.set("url", url)
+    }
+}
