@@ -17,6 +17,7 @@ import Testing
         case let text as String: "\"\(text)\""
         case let flag as Bool: "\(flag)"
         case let number as Int: "#\(number)"
+        case let html as DeferredHTML: "deferred(\(html.html))"
         default: "?\(type(of: value))"
         }
     }
@@ -48,6 +49,56 @@ import Testing
         let written = shown(written(card))
         #expect(written == shown(encoded(card)))
         #expect(written.contains("title: \"OTP\""), "the comparison sees the values: \(written)")
+    }
+
+    /// A course page with every field set, and one with none that may be absent.
+    static func coursePage(full: Bool) -> PageData<CoursePage> {
+        let feed = full ? FeedLinks("courses/otp/calendar.ics", title: "OTP", paths: Samples.paths) : nil
+        let sparseRun = RunData(dates: "4 May 2020", startISO: "2020-05-04", endISO: "2020-05-04", hours: "", length: "1 day",
+                                timezone: "UTC", instructors: [], hasInstructors: false, days: [], location: nil, calendar: nil,
+                                clockNote: nil, booking: sparse.booking)
+        let content = CoursePage(
+            title: "OTP", kind: full ? "Workshop" : nil, summary: full ? "Processes." : nil, location: full ? "Oslo" : nil,
+            runs: full ? [Samples.run, sparseRun] : [], pastRuns: full ? [sparseRun] : [], hasRuns: full, hasPastRuns: full,
+            multipleRuns: full, multiplePastRuns: false, instructors: full ? [Samples.instructor] : [], hasInstructors: full,
+            multipleInstructors: false, tags: full ? [Samples.tag] : [], hasTags: full, feed: feed, body: DeferredHTML("<p>Hi</p>"),
+            facts: FactBox(level: full ? "Beginner" : nil, languageName: full ? "German" : nil, audience: full ? "Developers" : nil,
+                           prerequisites: full ? "Erlang" : nil, prerequisiteList: full ? ["Erlang", "Git"] : [],
+                           hasPrerequisiteList: full, priceFact: full ? "€900" : nil),
+            book: full ? "https://example.org/book" : nil)
+        let shell = PageShell(title: "OTP", canonical: "https://example.org/courses/otp/", isHome: false, ogType: "article",
+                              description: full ? "Processes." : nil, feed: feed, jsonLD: full ? "{}" : nil,
+                              prev: full ? "/page/1/" : nil, next: full ? "/page/3/" : nil, section: full ? .catalog : .none)
+        let site = full ? Samples.site : SiteShell(
+            title: "Courses", language: "en", root: "/", origin: "https://example.org", zone: "UTC", description: nil, logo: nil,
+            accent: nil, footer: nil, today: "2020-05-01", hasPast: false, stylesheet: false,
+            feedHTTPS: "https://example.org/calendar.ics", feedWebcal: "webcal://example.org/calendar.ics", serveScript: "")
+        return PageData(site: site, page: shell, content: content)
+    }
+
+    @Test(arguments: [true, false])
+    func aCoursePageWritesWhatItEncodes(full: Bool) {
+        let page = Self.coursePage(full: full)
+        let written = shown(written(page))
+        #expect(written == shown(encoded(page)))
+        #expect(written.contains("body: deferred(<p>Hi</p>)"), "the body stays the deferred object: \(written)")
+        #expect(written.contains(full ? "google: \"https://calendar.google.com/\"" : "runs: []"), "\(written)")
+    }
+
+    /// The room a frame is given is the room it takes.
+    @Test func fieldCountsAreTheNamesWritten() {
+        let page = Self.coursePage(full: true)
+        let counts = [
+            (written(page).count, PageData<CoursePage>.fieldCount), (written(page.site).count, SiteShell.fieldCount),
+            (written(page.page).count, PageShell.fieldCount), (written(page.content).count, CoursePage.fieldCount),
+            (written(page.content.facts).count, FactBox.fieldCount), (written(Samples.run).count, RunData.fieldCount),
+            (written(Samples.run.calendar!).count, RunCalendar.fieldCount), (written(Samples.dayLink).count, DayLink.fieldCount),
+            (written(Samples.run.days[0]).count, RunDayLink.fieldCount), (written(page.page.feed!).count, FeedLinks.fieldCount),
+            (written(Self.full).count, EntryCard.fieldCount), (written(Samples.booking).count, BookingBadges.fieldCount),
+            (written(Samples.courseBadges).count, CourseBadges.fieldCount), (written(Samples.badge).count, Badge.fieldCount),
+            (written(Samples.instructor).count, InstructorLink.fieldCount), (written(Samples.tag).count, TagLink.fieldCount),
+        ]
+        for (index, (count, declared)) in counts.enumerated() { #expect(count == declared, "sample \(index)") }
     }
 
     @Test func everyFieldIsWritten() {

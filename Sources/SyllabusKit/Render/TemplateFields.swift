@@ -8,28 +8,34 @@ import Mustache
 /// type stays `Encodable` too: a test's marker for absent values
 /// (`TemplateEncoder.frame(_:absent:)`) still takes that path.
 protocol TemplateFields: Encodable {
+    /// How many names `write(into:)` sets: the room a frame gets up front.
+    static var fieldCount: Int { get }
     /// Writes its names and values, in declaration order, `nil` as `false`.
     func write(into fields: inout MustacheFields)
 }
 
 extension TemplateEncoder {
     /// The frame of a value that writes its own (`TemplateFields`).
-    static func frame(_ value: some TemplateFields) -> MustacheFields {
-        var fields = MustacheFields(capacity: 24)
+    static func frame<Value: TemplateFields>(_ value: Value) -> MustacheFields {
+        var fields = MustacheFields(capacity: Value.fieldCount)
         value.write(into: &fields)
         return fields
     }
 
     /// Items of an array as the encoder gives them: each one's frame.
-    fileprivate static func items(_ values: [some TemplateFields]) -> [Any] {
+    static func items(_ values: [some TemplateFields]) -> [Any] {
         values.map { frame($0) }
     }
 }
 
 /// `nil` as a frame holds it (see `TemplateEncoder`).
-private func orFalse(_ value: String?) -> Any { value ?? false }
+func orFalse(_ value: String?) -> Any { value ?? false }
+
+/// A value's own frame, `nil` as `false`.
+func frameOrFalse(_ value: (some TemplateFields)?) -> Any { value.map { TemplateEncoder.frame($0) } ?? false }
 
 extension EntryCard: TemplateFields {
+    static var fieldCount: Int { 16 + BookingBadges.fieldCount + CourseBadges.fieldCount }
     func write(into fields: inout MustacheFields) {
         fields.set("title", title)
         fields.set("url", url)
@@ -53,18 +59,20 @@ extension EntryCard: TemplateFields {
 }
 
 extension BookingBadges: TemplateFields {
+    static var fieldCount: Int { 6 }
     /// Inline (`TemplateInline`): into the frame of the value holding it.
     func write(into fields: inout MustacheFields) {
         fields.set("price", orFalse(price))
-        fields.set("status", status.map { TemplateEncoder.frame($0) } ?? false)
+        fields.set("status", frameOrFalse(status))
         fields.set("cancelled", cancelled)
-        fields.set("mode", mode.map { TemplateEncoder.frame($0) } ?? false)
+        fields.set("mode", frameOrFalse(mode))
         fields.set("book", orFalse(book))
         fields.set("hasBadges", hasBadges)
     }
 }
 
 extension CourseBadges: TemplateFields {
+    static var fieldCount: Int { 2 }
     /// Inline (`TemplateInline`): into the frame of the value holding it.
     func write(into fields: inout MustacheFields) {
         fields.set("level", orFalse(level))
@@ -73,6 +81,7 @@ extension CourseBadges: TemplateFields {
 }
 
 extension Badge: TemplateFields {
+    static var fieldCount: Int { 2 }
     func write(into fields: inout MustacheFields) {
         fields.set("label", label)
         fields.set("tone", tone)
@@ -80,6 +89,7 @@ extension Badge: TemplateFields {
 }
 
 extension InstructorLink: TemplateFields {
+    static var fieldCount: Int { 4 }
     func write(into fields: inout MustacheFields) {
         fields.set("name", name)
         fields.set("slug", slug)
@@ -89,6 +99,7 @@ extension InstructorLink: TemplateFields {
 }
 
 extension TagLink: TemplateFields {
+    static var fieldCount: Int { 3 }
     func write(into fields: inout MustacheFields) {
         fields.set("name", name)
         fields.set("slug", slug)

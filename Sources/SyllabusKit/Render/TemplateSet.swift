@@ -106,6 +106,11 @@ struct TemplateSet: Sendable {
         TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library)
     }
 
+    /// A page whose data writes its own frame (`TemplateFields`).
+    func page(_ name: String, _ data: some TemplateFields) -> TemplatePage {
+        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library)
+    }
+
     /// An entry card rendered a run of `entry-card` at a time, noting where each starts.
     func renderCard(_ card: EntryCard) -> RenderedCard {
         let frame = TemplateEncoder.frame(card)
