@@ -8,9 +8,15 @@ struct TemplatePage {
     let name: String
     let frame: MustacheFields
     let library: MustacheLibrary
+    /// The sizes the template's last pages came to, to size the next one's buffer.
+    var sizes: RenderedSizes? = nil
 
     func render() -> String {
-        library.render(frame, withTemplate: name) ?? ""
+        guard let sizes else { return library.render(frame, withTemplate: name) ?? "" }
+        let expected = sizes.size(of: name)
+        let text = library.render(frame, withTemplate: name, reservingCapacity: expected + expected / 8) ?? ""
+        sizes.record(text.utf8.count, for: name)
+        return text
     }
 
     /// What the page is rendered from: `salt` (the templates and the binary),

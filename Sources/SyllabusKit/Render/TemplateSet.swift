@@ -17,6 +17,8 @@ struct TemplateSet: Sendable {
     /// instructor's page, whose cards leave that instructor out, renders only
     /// those runs and reuses the rest of each card from the other pages.
     let cardSegments: [MustacheSegment]
+    /// Each template's last page size, shared by the copies of this set.
+    let sizes = RenderedSizes()
 
     /// `theme` is the binary's own unless a test needs another.
     static func load(root: URL, theme: BuiltinTheme = .embedded, log: inout DiagnosticLog) -> TemplateSet? {
@@ -103,12 +105,12 @@ struct TemplateSet: Sendable {
     /// A whole page of the template `name` with `data`, to be rendered or,
     /// when its fingerprint says nothing changed, linked from the last build.
     func page(_ name: String, _ data: some Encodable) -> TemplatePage {
-        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library)
+        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library, sizes: sizes)
     }
 
     /// A page whose data writes its own frame (`TemplateFields`).
     func page(_ name: String, _ data: some TemplateFields) -> TemplatePage {
-        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library)
+        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library, sizes: sizes)
     }
 
     /// An entry card rendered a run of `entry-card` at a time, noting where each starts.

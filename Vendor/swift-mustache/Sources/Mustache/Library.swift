@@ -70,6 +70,16 @@ public struct MustacheLibrary: Sendable {
         return template.render(object, library: self)
     }
 
+    /// Syllabus patch: renders into a buffer with room for `capacity` bytes
+    /// made up front, instead of one that doubles its way up from empty.
+    public func render(_ object: Any, withTemplate name: String, reservingCapacity capacity: Int) -> String? {
+        guard let template = templates[name] else { return nil }
+        var string = ""
+        string.reserveCapacity(capacity)
+        template.render(context: .init(object, library: self), into: &string)
+        return string
+    }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render
