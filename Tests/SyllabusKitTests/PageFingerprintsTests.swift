@@ -77,6 +77,34 @@ import Testing
         #expect(built(site) == reference(site))
     }
 
+    /// A listing page is fingerprinted by its cards' frames (`PageContexts.cardKey`),
+    /// not their HTML: it stays linked until a card on it changes, also a card
+    /// that leaves out the instructor whose page it is on.
+    @Test func aListingPageIsLinkedUntilOneOfItsCardsChanges() throws {
+        let site = try TestSite([
+            "content/courses/a.md": "---\ntitle: Alpha\nstart: 2020-06-01\ntags: [x]\ninstructors: [Ann, Bob]\n---\nAbout alpha.\n",
+            "content/courses/b.md": "---\ntitle: Beta\nstart: 2020-06-02\ntags: [y]\ninstructors: [Cy]\n---\nAbout beta.\n",
+        ])
+        defer { site.remove() }
+        try build(site)
+        try build(site)
+        let third = try build(site)
+        let record = try #require(PageFingerprints.read(in: site.output.path))
+        #expect(record.entries["tags/x/index.html"] != nil && record.entries["instructors/bob/index.html"] != nil)
+        #expect(third.unchanged == record.entries.count, "every page, listings included, linked unrendered")
+        func inode(_ path: String) -> ino_t { status(site.output.appendingPathComponent(path)).st_ino }
+        let (x, y, bob, cy) = (inode("tags/x/index.html"), inode("tags/y/index.html"),
+                               inode("instructors/bob/index.html"), inode("instructors/cy/index.html"))
+
+        try site.write("---\ntitle: Alpha\nstart: 2020-06-01\ntags: [x]\ninstructors: [Ann Lee, Bob]\n---\nAbout alpha.\n",
+                       to: "content/courses/a.md")
+        try build(site)
+        #expect(built(site) == reference(site), "\(difference(built(site), reference(site)))")
+        #expect(inode("tags/x/index.html") != x && inode("instructors/bob/index.html") != bob, "a's cards changed")
+        #expect(try site.read("instructors/bob/index.html").contains("Ann Lee"), "Bob's card of a names the others")
+        #expect(inode("tags/y/index.html") == y && inode("instructors/cy/index.html") == cy, "b's pages stay linked")
+    }
+
     /// A page changed in the output after the build, even to the same length
     /// with its modification time put back, is rendered again: its change
     /// time differs from the record's.

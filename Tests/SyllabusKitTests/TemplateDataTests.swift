@@ -90,7 +90,7 @@ import Testing
         static let facet = FacetChoice(key: "beginner", name: "Beginner", url: "/levels/beginner/")
         static let pager = Pager(pages: [PagerLink(number: 2, url: "/page/2/", current: true, gap: true)], number: 2, count: 3,
                                  previous: "/", next: "/page/3/")
-        static let listing = Listing(sections: [ListingSectionData(id: "upcoming", heading: "Upcoming", html: "<li>")],
+        static let listing = Listing(sections: [ListingSectionData(id: "upcoming", heading: "Upcoming", html: DeferredHTML("<li>"))],
                                      hasEntries: true, pager: pager)
         static let run = RunData(dates: "4–5 May 2020", startISO: "2020-05-04", endISO: "2020-05-05", hours: "09:00–17:00",
                                  length: "2 days", timezone: "Europe/Oslo", instructors: [instructor], hasInstructors: true,

@@ -52,9 +52,10 @@ struct Page: Sendable {
         Page(path: folder + "index.html", key: key, source: source, made: { .template(template()) })
     }
 
-    /// An HTML page whose frame is mostly HTML rendered for it (a listing's
-    /// cards, the days index's months): rendered on every build, as
-    /// fingerprinting that HTML would cost about what rendering the page does.
+    /// An HTML page whose frame is mostly HTML rendered for it (the days
+    /// index's months): rendered on every build, as fingerprinting that HTML
+    /// would cost about what rendering the page does. A listing of cards is
+    /// an `html` page: its sections are `DeferredHTML`, keyed by their cards.
     static func listing(at folder: String, key: Int? = nil, _ template: @escaping @Sendable () -> TemplatePage) -> Page {
         Page(path: folder + "index.html", key: key, source: nil, made: { .text(template().render()) })
     }

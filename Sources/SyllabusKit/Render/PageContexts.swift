@@ -175,11 +175,16 @@ final class PageContexts: Sendable {
 
     /// An entry card's HTML, shared by every page that lists the same run.
     func renderedCard(_ course: Course, run: Run?, lastRun: Run? = nil, templates: TemplateSet) -> RenderedCard {
-        // Past or not is part of the key: `syllabus serve` keeps cards across midnight.
-        let past = run.map { index.timeline.isUpcoming($0) ? "u" : "p" } ?? "l\(lastRun?.ordinal ?? -1)"
-        return cards.cards.value("\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)") {
+        cards.cards.value(cardName(course, run: run, lastRun: lastRun)) {
             templates.renderCard(entryCard(course, run: run, lastRun: lastRun))
         }
+    }
+
+    /// A card's name in `cards`: its course as loaded, its run, and whether
+    /// that run is past (`syllabus serve` keeps cards across midnight).
+    func cardName(_ course: Course, run: Run?, lastRun: Run?) -> String {
+        let past = run.map { index.timeline.isUpcoming($0) ? "u" : "p" } ?? "l\(lastRun?.ordinal ?? -1)"
+        return "\(course.slug.value)#\(run?.ordinal ?? -1)#\(past)#\(course.fingerprint)"
     }
 
     /// `2020-05` keys of every month a run touches, for the catalog filter.

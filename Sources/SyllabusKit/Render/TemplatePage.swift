@@ -32,6 +32,14 @@ struct TemplatePage {
         return hasher.finalize()
     }
 
+    /// The fingerprint of a frame alone (an entry card's, `PageContexts.cardKey`),
+    /// or `nil` when it holds a value this walk does not know.
+    static func fingerprint(of frame: MustacheFields) -> Fingerprint? {
+        var hasher = FingerprintHasher()
+        guard combine(frame, into: &hasher) else { return nil }
+        return hasher.finalize()
+    }
+
     /// Each value is tagged with its kind, so `"1"`, `1` and `true` differ.
     /// The kind is told by the value's exact type before one cast to it: a
     /// failed cast from `Any` costs some 100 ns, several per value otherwise.

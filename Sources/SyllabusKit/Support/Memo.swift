@@ -38,11 +38,14 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
 final class CardCache: Sendable {
     /// Entry cards by course, run and fingerprint.
     let cards = Memo<RenderedCard>()
+    /// The fingerprints of those cards' frames (`PageContexts.cardKey`).
+    let keys = Memo<Fingerprint>()
     /// Months of the days index by their sessions.
     let months = Memo<String>()
 
     func removeAll() {
         cards.removeAll()
+        keys.removeAll()
         months.removeAll()
     }
 }

@@ -10,8 +10,8 @@ struct Listing: TemplateInline, Sendable {
 struct ListingSectionData: Encodable, Sendable {
     let id: String
     let heading: String
-    /// The cards' HTML, joined.
-    let html: String
+    /// The cards' HTML, joined; made when the page renders.
+    let html: DeferredHTML
 }
 
 /// The numbered links, previous and next of a paginated page (`pager`).
