@@ -3,7 +3,7 @@ import Mustache
 // The course page's frame written by hand (`TemplateFields`): 10,000 pages a
 // build, each with the page and site shells, its runs and their days, and
 // made on every build, also over the previous output, where the frame is
-// what a page's fingerprint hashes. `PageFieldsTests` compares each with the
+// what a page's fingerprint hashes. `TemplateFieldsTests` compares each with the
 // frame `Encodable` gives.
 
 extension PageData: TemplateFields where Content: TemplateFields {
