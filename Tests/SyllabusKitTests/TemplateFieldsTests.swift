@@ -87,6 +87,73 @@ import Testing
         #expect(written.contains(full ? "google: \"https://calendar.google.com/\"" : "runs: []"), "\(written)")
     }
 
+    static let session = SessionRun(
+        title: "OTP", url: "/courses/otp/", hours: "09:00–17:00", timezone: "Europe/Oslo", dayCount: 2, startISO: "2020-05-04",
+        endISO: "2020-05-05", past: true, multiDay: true, instructors: [Samples.instructor], hasInstructors: true, kind: "Workshop",
+        summary: "Processes.", location: "Oslo", booking: Samples.booking, courseBadges: Samples.courseBadges)
+    static let sparseSession = SessionRun(
+        title: "OTP", url: "/courses/otp/", hours: "", timezone: "UTC", dayCount: 1, startISO: "2020-05-04", endISO: "2020-05-04",
+        past: false, multiDay: false, instructors: [], hasInstructors: false, kind: nil, summary: nil, location: nil,
+        booking: sparse.booking, courseBadges: sparse.courseBadges)
+    static let month = DaysMonth(
+        key: "2020-05", name: "May 2020",
+        weeks: [CalendarWeek(cells: [CalendarCell(blank: true, day: nil, label: nil, url: nil, count: nil, plural: false),
+                                     CalendarCell(blank: false, day: 4, label: "Monday 4 May 2020", url: "/days/2020-05-04/",
+                                                  count: 2, plural: true)])],
+        days: [MonthDay(url: "/days/2020-05-04/", iso: "2020-05-04", label: "Monday 4 May 2020",
+                        sessions: [MonthSession(title: "OTP", hours: "09:00–17:00", url: "/courses/otp/", cancelled: true)])])
+    static let sparsePager = Pager(pages: [PagerLink(number: nil, url: nil, current: false, gap: true)], number: 1, count: 2,
+                                   previous: nil, next: "/page/2/")
+
+    /// Through `Encodable` alone: what `TemplateFields` replaces.
+    static func throughEncodable<Value: Encodable>(_ value: Value) -> MustacheFields {
+        TemplateEncoder.frame(value)
+    }
+
+    /// Written and encoded, each with its name, for every other type that writes its own frame.
+    static func otherPages() -> [(String, MustacheFields, MustacheFields)] {
+        func both<Value: TemplateFields>(_ name: String, _ value: Value) -> (String, MustacheFields, MustacheFields) {
+            (name, TemplateEncoder.frame(value), throughEncodable(value))
+        }
+        let page = coursePage(full: true)
+        func data<Content: TemplateInline & TemplateFields & Sendable>(_ content: Content) -> PageData<Content> {
+            PageData(site: page.site, page: page.page, content: content)
+        }
+        let feed = page.content.feed
+        let listing = Samples.listing
+        let sparseListing = Listing(sections: [], hasEntries: false, pager: nil)
+        return [
+            both("day", data(DayPage(iso: "2020-05-04", label: "Monday 4 May 2020",
+                                     sessions: [DaySession(run: EncodedOnce(session), dayOfRun: 1),
+                                                DaySession(run: EncodedOnce(sparseSession), dayOfRun: 2)],
+                                     previous: Samples.dayLink, next: Samples.dayLink))),
+            both("day, alone", data(DayPage(iso: "2020-05-04", label: "Monday 4 May 2020", sessions: [], previous: nil, next: nil))),
+            both("days", data(DaysPage(months: [RenderedHTML(html: "<section>")], hasMonths: true, pager: Samples.pager))),
+            both("days, one page", data(DaysPage(months: [], hasMonths: false, pager: nil))),
+            both("days-month", month),
+            both("catalog", data(CatalogPage(listing: listing, firstPage: true, hasRuns: true, filtersHTML: "<form>", hasFilters: true))),
+            both("catalog, empty", data(CatalogPage(listing: sparseListing, firstPage: false, hasRuns: false, filtersHTML: "",
+                                                    hasFilters: false))),
+            both("past", data(PastPage(listing: Listing(sections: listing.sections, hasEntries: true, pager: sparsePager)))),
+            both("tag", data(TagPage(listing: listing, feed: feed, name: "OTP", label: "Topic", indexPath: "tags/",
+                                     indexName: "all topics", count: 3, plural: true))),
+            both("level", data(TagPage(listing: sparseListing, feed: nil, name: "Beginner", label: "Level", indexPath: "",
+                                       indexName: "the catalog", count: 1, plural: false))),
+            both("instructor", data(InstructorPage(listing: listing, name: "Ada", role: "Trainer", photo: "/media/ada.jpg", bio: "<p>",
+                                                   links: [ProfileLinkData(title: "Site", url: "https://ada.example")], hasLinks: true,
+                                                   feed: feed))),
+            both("instructor, bare", data(InstructorPage(listing: sparseListing, name: "Bo", role: nil, photo: nil, bio: nil,
+                                                         links: [], hasLinks: false, feed: nil))),
+        ]
+    }
+
+    @Test func theOtherPagesWriteWhatTheyEncode() {
+        for (name, written, encoded) in Self.otherPages() {
+            #expect(shown(written) == shown(encoded), "\(name)")
+            #expect(written.count > 0, "\(name)")
+        }
+    }
+
     /// The room a frame is given is the room it takes.
     @Test func fieldCountsAreTheNamesWritten() {
         let page = Self.coursePage(full: true)
@@ -99,7 +166,25 @@ import Testing
             (written(Self.full).count, EntryCard.fieldCount), (written(Samples.booking).count, BookingBadges.fieldCount),
             (written(Samples.courseBadges).count, CourseBadges.fieldCount), (written(Samples.badge).count, Badge.fieldCount),
             (written(Samples.instructor).count, InstructorLink.fieldCount), (written(Samples.tag).count, TagLink.fieldCount),
+            (written(Self.session).count, SessionRun.fieldCount), (written(Self.month).count, DaysMonth.fieldCount),
+            (written(Self.month.weeks[0]).count, CalendarWeek.fieldCount),
+            (written(Self.month.weeks[0].cells[1]).count, CalendarCell.fieldCount),
+            (written(Self.month.days[0]).count, MonthDay.fieldCount), (written(Self.month.days[0].sessions[0]).count, MonthSession.fieldCount),
+            (written(Samples.pager).count, Pager.fieldCount), (written(Samples.pager.pages[0]).count, PagerLink.fieldCount),
+            (written(Samples.listing).count, Listing.fieldCount), (written(Samples.listing.sections[0]).count, ListingSectionData.fieldCount),
+            (written(DaySession(run: EncodedOnce(Self.session), dayOfRun: 1)).count, DaySession.fieldCount),
+            (written(RenderedHTML(html: "<p>")).count, RenderedHTML.fieldCount),
+            (written(ProfileLinkData(title: "Site", url: "https://ada.example")).count, ProfileLinkData.fieldCount),
         ]
+        for (name, written, _) in Self.otherPages() where name == "tag" || name == "instructor" || name == "catalog" || name == "day" {
+            let declared = switch name {
+            case "tag": PageData<TagPage>.fieldCount
+            case "instructor": PageData<InstructorPage>.fieldCount
+            case "catalog": PageData<CatalogPage>.fieldCount
+            default: PageData<DayPage>.fieldCount
+            }
+            #expect(written.count == declared, "\(name)")
+        }
         for (index, (count, declared)) in counts.enumerated() { #expect(count == declared, "sample \(index)") }
     }
 

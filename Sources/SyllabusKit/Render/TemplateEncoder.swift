@@ -24,6 +24,12 @@ final class EncodedOnce: TemplateInline, @unchecked Sendable {
         fields = TemplateEncoder.frame(value)
     }
 
+    /// A value that writes its own frame (`TemplateFields`).
+    init(_ value: some TemplateInline & TemplateFields & Sendable) {
+        self.value = value
+        fields = TemplateEncoder.frame(value)
+    }
+
     func encode(to encoder: Encoder) throws {
         try value.encode(to: encoder)
     }

@@ -31,6 +31,9 @@ extension TemplateEncoder {
 /// `nil` as a frame holds it (see `TemplateEncoder`).
 func orFalse(_ value: String?) -> Any { value ?? false }
 
+/// `nil` as a frame holds it.
+func orFalse(_ value: Int?) -> Any { value.map { $0 as Any } ?? false }
+
 /// A value's own frame, `nil` as `false`.
 func frameOrFalse(_ value: (some TemplateFields)?) -> Any { value.map { TemplateEncoder.frame($0) } ?? false }
 

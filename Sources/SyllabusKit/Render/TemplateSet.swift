@@ -102,6 +102,11 @@ struct TemplateSet: Sendable {
         page(name, data).render()
     }
 
+    /// The same, for data that writes its own frame (`TemplateFields`).
+    func render(_ name: String, _ data: some TemplateFields) -> String {
+        page(name, data).render()
+    }
+
     /// A whole page of the template `name` with `data`, to be rendered or,
     /// when its fingerprint says nothing changed, linked from the last build.
     func page(_ name: String, _ data: some Encodable) -> TemplatePage {
