@@ -26,7 +26,7 @@ import Testing
 
     /// Through `Encodable`, as for any other page data.
     func encoded<Value: Encodable>(_ value: Value) -> MustacheFields {
-        TemplateEncoder.frame(value)
+        TemplateEncoder.encoded(value)
     }
 
     func written(_ value: some TemplateFields) -> MustacheFields {
@@ -107,7 +107,7 @@ import Testing
 
     /// Through `Encodable` alone: what `TemplateFields` replaces.
     static func throughEncodable<Value: Encodable>(_ value: Value) -> MustacheFields {
-        TemplateEncoder.frame(value)
+        TemplateEncoder.encoded(value)
     }
 
     /// Written and encoded, each with its name, for every other type that writes its own frame.

@@ -21,8 +21,7 @@ extension DaySession: TemplateFields {
 
     func write(into fields: inout MustacheFields) {
         // The run's fields, made once for all its days (`EncodedOnce`).
-        let shared = run.fields
-        for index in 0..<shared.count { fields.set(shared.names[index], shared.values[index]) }
+        run.copy(into: &fields)
         fields.set("dayOfRun", dayOfRun)
     }
 }

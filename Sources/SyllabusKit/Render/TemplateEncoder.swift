@@ -24,10 +24,9 @@ final class EncodedOnce: TemplateInline, @unchecked Sendable {
         fields = TemplateEncoder.frame(value)
     }
 
-    /// A value that writes its own frame (`TemplateFields`).
-    init(_ value: some TemplateInline & TemplateFields & Sendable) {
-        self.value = value
-        fields = TemplateEncoder.frame(value)
+    /// Its fields at the end of `frame`, as those of an inline value.
+    func copy(into frame: inout MustacheFields) {
+        for index in 0..<fields.count { frame.set(fields.names[index], fields.values[index]) }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -48,7 +47,16 @@ final class EncodedOnce: TemplateInline, @unchecked Sendable {
 enum TemplateEncoder {
     /// The frame a template renders `value` in. `absent` stands for a `nil`
     /// optional; a test passes a marker to see that a sample sets every field.
+    /// Data that writes its own frame (`TemplateFields`) writes it, unless a
+    /// marker is asked for: one cast per page, decided here for every caller.
     static func frame(_ value: some Encodable, absent: Any = false) -> MustacheFields {
+        if (absent as? Bool) == false, let written = value as? any TemplateFields { return written.writtenFrame }
+        return encoded(value, absent: absent)
+    }
+
+    /// The frame `Encodable` gives, also for data that writes its own: what
+    /// `TemplateFieldsTests` compares the written frames with.
+    static func encoded(_ value: some Encodable, absent: Any = false) -> MustacheFields {
         // A page has some 40 to 60 names: room for them up front spares the
         // arrays their regrowths.
         let encoder = ValueEncoder(absent: absent, capacity: 64)
@@ -194,8 +202,7 @@ private struct KeyedFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
         } else if value is any TemplateInline {
             if T.self == EncodedOnce.self, encoder.absentIsFalse {
                 // `T` is `EncodedOnce`, so the bits are that reference.
-                let shared = unsafeBitCast(value, to: EncodedOnce.self).fields
-                for index in 0..<shared.count { encoder.fields.set(shared.names[index], shared.values[index]) }
+                unsafeBitCast(value, to: EncodedOnce.self).copy(into: &encoder.fields)
             } else {
                 try value.encode(to: encoder)
             }

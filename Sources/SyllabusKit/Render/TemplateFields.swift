@@ -14,6 +14,11 @@ protocol TemplateFields: Encodable {
     func write(into fields: inout MustacheFields)
 }
 
+extension TemplateFields {
+    /// Its frame, for a value known only as `any TemplateFields`.
+    var writtenFrame: MustacheFields { TemplateEncoder.frame(self) }
+}
+
 extension TemplateEncoder {
     /// The frame of a value that writes its own (`TemplateFields`).
     static func frame<Value: TemplateFields>(_ value: Value) -> MustacheFields {

@@ -102,19 +102,9 @@ struct TemplateSet: Sendable {
         page(name, data).render()
     }
 
-    /// The same, for data that writes its own frame (`TemplateFields`).
-    func render(_ name: String, _ data: some TemplateFields) -> String {
-        page(name, data).render()
-    }
-
     /// A whole page of the template `name` with `data`, to be rendered or,
     /// when its fingerprint says nothing changed, linked from the last build.
     func page(_ name: String, _ data: some Encodable) -> TemplatePage {
-        TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library, sizes: sizes)
-    }
-
-    /// A page whose data writes its own frame (`TemplateFields`).
-    func page(_ name: String, _ data: some TemplateFields) -> TemplatePage {
         TemplatePage(name: name, frame: TemplateEncoder.frame(data), library: library, sizes: sizes)
     }
 
