@@ -56,19 +56,4 @@ struct URLSessionAsyncTests {
             try await URLSession.shared.data(for: request)
         }
     }
-
-    @Test
-    func session_CancelsRequest() async throws {
-        let request = URLRequest(url: URL(string: "https://httpstat.us/200?sleep=10000")!)
-
-        let task = Task {
-            _ = try await URLSession.shared.data(for: request)
-        }
-
-        task.cancel()
-
-        await #expect(throws: URLError.self) {
-            try await task.value
-        }
-    }
 }
