@@ -17,30 +17,61 @@ struct JSONTextTests {
         #expect(JSONText.quoted("") == #""""#)
     }
 
-    @Test func writesObjectsWithSortedKeysAndWithoutNilFields() {
-        let object = JSONValue.object([
-            "b": .array([.int(1), .bool(true), .string("x")]),
-            "a": .object(["d": .int(-2), "c": nil, "@type": .string("T")]),
-            "e": .bool(false),
-            "f": .array([]),
-        ])
-        #expect(JSONText.encode(object) == #"{"a":{"@type":"T","d":-2},"b":[1,true,"x"],"e":false,"f":[]}"#)
+    @Test func writerSeparatesValuesAndLeavesOutAbsentFields() {
+        var json = JSONWriter(capacity: 64)
+        json.object { json in
+            json.key("a")
+            json.object { json in
+                json.field("@type", "T")
+                json.field("c", nil as String?)
+                json.field("d", -2)
+            }
+            json.key("b")
+            json.array { json in
+                json.int(1)
+                json.bool(true)
+                json.string("x")
+            }
+            json.key("e")
+            json.bool(false)
+            json.key("f")
+            json.array { _ in }
+            json.field("g", [] as [Int])
+            json.field("h", [3, 4])
+        }
+        #expect(json.text == #"{"a":{"@type":"T","d":-2},"b":[1,true,"x"],"e":false,"f":[],"h":[3,4]}"#)
     }
 
     @Test func writesDecimalsAsPlainJSONNumbers() throws {
-        let prices = JSONValue.array([.decimal(1800), .decimal(Decimal(string: "950.50")!), .decimal(0),
-                                      .decimal(Decimal(string: "1234567.125")!)])
-        #expect(JSONText.encode(prices) == "[1800,950.5,0,1234567.125]")
-        let parsed = try JSONSerialization.jsonObject(with: Data(JSONText.encode(prices).utf8)) as? [NSNumber]
+        var json = JSONWriter(capacity: 64)
+        json.array { json in
+            for price in ["1800", "950.50", "0", "1234567.125"] { json.decimal(Decimal(string: price)!) }
+        }
+        #expect(json.text == "[1800,950.5,0,1234567.125]")
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [NSNumber]
         #expect(parsed?.map(\.doubleValue) == [1800, 950.5, 0, 1234567.125])
     }
 
     @Test func outputParsesBackToTheSameStrings() throws {
         let samples = ["plain", "q\"b\\s/", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}\u{2029}", "naïve 🎓", "é\u{301}"]
         for sample in samples {
-            let data = Data(JSONText.encode(.object(["v": .string(sample)])).utf8)
-            let parsed = try JSONSerialization.jsonObject(with: data) as? [String: String]
+            var json = JSONWriter(capacity: 64)
+            json.object { $0.field("v", sample) }
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String]
             #expect(parsed?["v"] == sample)
         }
     }
+
+    #if DEBUG
+    /// The order check is what keeps hand-ordered JSON-LD sorted.
+    @Test func debugBuildsStopAtAKeyOutOfSortedOrder() async {
+        await #expect(processExitsWith: .failure) {
+            var json = JSONWriter(capacity: 16)
+            json.object { json in
+                json.field("url", "u")
+                json.field("name", "n")
+            }
+        }
+    }
+    #endif
 }

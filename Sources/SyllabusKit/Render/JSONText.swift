@@ -1,36 +1,11 @@
 import Foundation
 
-/// A JSON value for structured data. Objects are key-value lists written with
-/// their keys sorted, so the output does not depend on the order code adds them.
-enum JSONValue {
-    case string(String)
-    case int(Int)
-    /// A number written as it is exact, `1800` or `950.5`: never in a
-    /// locale's digits or with a grouping separator.
-    case decimal(Decimal)
-    case bool(Bool)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
-
-    /// An object without the `nil` fields.
-    static func object(_ fields: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        .object(fields.compactMap { field in field.value.map { (field.key, $0) } })
-    }
-}
-
-/// A small JSON writer for structured data: sorted keys for reproducible
-/// output, and `<`, `>` and `&` written as `\u003c`-style escapes so no value
-/// can close the `<script>` element the JSON sits in. Foundation's
-/// `JSONSerialization` took a fifth of a large build's time; this writer
-/// works on UTF-8 bytes and copies unescaped runs whole.
+/// JSON string literals for structured data and the search index, with `<`,
+/// `>` and `&` written as `\u003c`-style escapes so no value can close the
+/// `<script>` element the JSON sits in. Foundation's `JSONSerialization`
+/// took a fifth of a large build's time; this works on UTF-8 bytes and
+/// copies unescaped runs whole. `JSONWriter` writes the rest of the JSON.
 enum JSONText {
-    static func encode(_ value: JSONValue) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        write(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// A JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
@@ -39,41 +14,9 @@ enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, to out: inout [UInt8]) {
-        switch value {
-        case let .string(text):
-            writeString(text, to: &out)
-        case let .bool(flag):
-            out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let .int(number):
-            out.append(contentsOf: String(number).utf8)
-        case let .decimal(number):
-            out.append(contentsOf: NSDecimalNumber(decimal: number).stringValue.utf8)
-        case let .object(fields):
-            out.append(UInt8(ascii: "{"))
-            // By UTF-8 bytes, which for the ASCII names of schema.org is their order as
-            // strings, and skips String's Unicode comparison.
-            for (offset, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(field.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                write(field.value, to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        case let .array(elements):
-            out.append(UInt8(ascii: "["))
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
-                write(element, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-    }
-
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// `text` as a JSON string literal at the end of `out`: for writers that
-    /// stream their JSON instead of building a `JSONValue` first.
+    /// `text` as a JSON string literal at the end of `out`.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         var text = text
         // The string's own bytes, not a copy: every page writes a few hundred of these.

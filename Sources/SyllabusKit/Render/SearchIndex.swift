@@ -54,7 +54,7 @@ enum SearchIndex {
         // objects): a tree of `JSONValue`s for 10,000 entries, sorted and written
         // afterwards, took most of a preview rebuild's write stage. The entries
         // come first, and number the tables `f` and `h` list after them.
-        var out = Writer(capacity: courses.count * 200 + 64 * 1024)
+        var out = JSONWriter(capacity: courses.count * 200 + 64 * 1024)
         out.open("{")
         out.key("e")
         out.open("[")
@@ -108,7 +108,7 @@ enum SearchIndex {
 
     /// One entry's record, `{"g":…,"v":…}`.
     private static func record(_ course: Course, _ positions: EntryPositions) -> [UInt8] {
-        var entry = Writer(capacity: 256)
+        var entry = JSONWriter(capacity: 256)
         entry.open("{")
         entry.field("g", positions.languages)
         entry.field("i", positions.people)
@@ -241,93 +241,24 @@ enum SearchIndex {
             return keys.count - 1
         }
     }
+}
 
-    /// JSON written as it goes: a comma goes before any value or key that
-    /// follows another in the same array or object.
-    private struct Writer {
-        private(set) var bytes: [UInt8] = []
-        private var afterValue = false
+/// The search index's tables: keys alone, or `[key, name]` pairs.
+private extension JSONWriter {
+    mutating func values(_ table: SearchIndex.Table) {
+        open("[")
+        for key in table.keys { string(key) }
+        close("]")
+    }
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-        mutating func open(_ bracket: Unicode.Scalar) {
-            separate()
-            bytes.append(UInt8(ascii: bracket))
-            afterValue = false
-        }
-
-        mutating func close(_ bracket: Unicode.Scalar) {
-            bytes.append(UInt8(ascii: bracket))
-            afterValue = true
-        }
-
-        /// A key of one ASCII letter or word, which needs no escaping.
-        mutating func key(_ name: StaticString) {
-            separate()
-            bytes.append(UInt8(ascii: "\""))
-            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            afterValue = false
-        }
-
-        mutating func string(_ text: String) {
-            separate()
-            JSONText.writeString(text, to: &bytes)
-            afterValue = true
-        }
-
-        mutating func int(_ number: Int) {
-            separate()
-            // A small string: no allocation.
-            bytes.append(contentsOf: String(number).utf8)
-            afterValue = true
-        }
-
-        mutating func ints(_ list: [Int]) {
+    mutating func pairs(_ table: SearchIndex.Table) {
+        open("[")
+        for (key, name) in zip(table.keys, table.names) {
             open("[")
-            for number in list { int(number) }
+            string(key)
+            string(name)
             close("]")
         }
-
-        /// Bytes of a whole value written elsewhere.
-        mutating func value(_ written: [UInt8]) {
-            separate()
-            bytes.append(contentsOf: written)
-            afterValue = true
-        }
-
-        /// A field left out when it is absent or an empty list.
-        mutating func field(_ name: StaticString, _ text: String?) {
-            if let text { key(name); string(text) }
-        }
-
-        mutating func field(_ name: StaticString, _ number: Int?) {
-            if let number { key(name); int(number) }
-        }
-
-        mutating func field(_ name: StaticString, _ list: [Int]) {
-            if !list.isEmpty { key(name); ints(list) }
-        }
-
-        mutating func values(_ table: Table) {
-            open("[")
-            for key in table.keys { string(key) }
-            close("]")
-        }
-
-        mutating func pairs(_ table: Table) {
-            open("[")
-            for (key, name) in zip(table.keys, table.names) {
-                open("[")
-                string(key)
-                string(name)
-                close("]")
-            }
-            close("]")
-        }
-
-        private mutating func separate() {
-            if afterValue { bytes.append(UInt8(ascii: ",")) }
-        }
+        close("]")
     }
 }

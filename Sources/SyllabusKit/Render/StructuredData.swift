@@ -1,75 +1,97 @@
 /// schema.org JSON-LD for search engines: a `Course` with one
 /// `CourseInstance` per run, and an `ItemList` of courses on the catalog.
+/// Written with `JSONWriter`, each object's keys in sorted byte order.
 enum StructuredData {
     static func course(_ course: Course, site: SiteConfig, paths: SitePaths, instructorSlug: (String) -> Slug?) -> String {
-        let provider = JSONValue.object([
-            "@type": .string("Organization"),
-            "name": .string(site.organizer?.name ?? site.title),
-            "url": .string(site.baseURL.description),
-        ])
-        let instances = course.runs.map { run -> JSONValue in
-            let people = run.instructors.map { name -> JSONValue in
-                .object([
-                    "@type": .string("Person"),
-                    "name": .string(name),
-                    "url": instructorSlug(name).map { .string(paths.absolute(SitePaths.instructor($0))) },
-                ])
+        let page = paths.absolute(SitePaths.course(course.slug))
+        var json = JSONWriter(capacity: 1024 + course.runs.count * 1024)
+        json.object { json in
+            json.field("@context", "https://schema.org")
+            json.field("@type", "Course")
+            if let audience = course.facts.audience {
+                json.key("audience")
+                json.object { json in
+                    json.field("@type", "Audience")
+                    json.field("audienceType", audience)
+                }
             }
-            let page = paths.absolute(SitePaths.course(course.slug))
-            return .object([
-                "@type": .string("CourseInstance"),
-                "courseMode": .string(courseMode(run.booking.mode)),
-                "eventStatus": .string(schema(run.booking.isCancelled ? "EventCancelled" : "EventScheduled")),
-                "eventAttendanceMode": .string(schema(attendanceMode(run.booking.mode))),
-                "courseWorkload": .string(workload(run)),
-                "startDate": .string(run.start.iso),
-                "endDate": .string(run.end.iso),
-                "courseSchedule": schedule(run),
-                "location": location(run, page: page),
-                "instructor": people.isEmpty ? nil : .array(people),
-                "offers": run.booking.price.map {
-                    offer($0, currency: run.booking.currency, availability: availability(run.booking),
-                          url: run.booking.register.flatMap { SafeURL.web($0) } ?? page)
-                },
-            ])
+            prerequisites(course.facts.prerequisites, to: &json)
+            json.field("description", course.summary ?? course.title)
+            json.field("educationalCredentialAwarded", course.kind?.lowercased() == "certification" ? course.title : nil)
+            json.field("educationalLevel", course.facts.level.map(educationalLevel))
+            if !course.runs.isEmpty {
+                json.key("hasCourseInstance")
+                json.array { json in
+                    for run in course.runs { instance(run, page: page, paths: paths, instructorSlug: instructorSlug, to: &json) }
+                }
+            }
+            json.field("inLanguage", course.facts.language?.tag ?? site.language)
+            json.field("keywords", course.tags.isEmpty ? nil : course.tags.joined(separator: ", "))
+            json.field("name", course.title)
+            courseOffer(course, page: page, to: &json)
+            json.key("provider")
+            json.object { json in
+                json.field("@type", "Organization")
+                json.field("name", site.organizer?.name ?? site.title)
+                json.field("url", site.baseURL.description)
+            }
+            json.field("url", page)
         }
-        return JSONText.encode(.object([
-            "@context": .string("https://schema.org"),
-            "@type": .string("Course"),
-            "name": .string(course.title),
-            "url": .string(paths.absolute(SitePaths.course(course.slug))),
-            "description": .string(course.summary ?? course.title),
-            "provider": provider,
-            "inLanguage": .string(course.facts.language?.tag ?? site.language),
-            "educationalLevel": course.facts.level.map { .string(educationalLevel($0)) },
-            "audience": course.facts.audience.map { .object(["@type": .string("Audience"), "audienceType": .string($0)]) },
-            "coursePrerequisites": prerequisites(course.facts.prerequisites),
-            "offers": courseOffer(course, page: paths.absolute(SitePaths.course(course.slug))),
-            "educationalCredentialAwarded": course.kind?.lowercased() == "certification" ? .string(course.title) : nil,
-            "keywords": course.tags.isEmpty ? nil : .string(course.tags.joined(separator: ", ")),
-            "hasCourseInstance": instances.isEmpty ? nil : .array(instances),
-        ]))
+        return json.text
+    }
+
+    /// One `CourseInstance`: a run with its schedule, place, people and offer.
+    private static func instance(_ run: Run, page: String, paths: SitePaths, instructorSlug: (String) -> Slug?,
+                                 to json: inout JSONWriter) {
+        json.object { json in
+            json.field("@type", "CourseInstance")
+            json.field("courseMode", courseMode(run.booking.mode))
+            json.key("courseSchedule")
+            schedule(run, to: &json)
+            json.field("courseWorkload", workload(run))
+            json.field("endDate", run.end.iso)
+            json.field("eventAttendanceMode", schema(attendanceMode(run.booking.mode)))
+            json.field("eventStatus", schema(run.booking.isCancelled ? "EventCancelled" : "EventScheduled"))
+            if !run.instructors.isEmpty {
+                json.key("instructor")
+                json.array { json in
+                    for name in run.instructors {
+                        json.object { json in
+                            json.field("@type", "Person")
+                            json.field("name", name)
+                            json.field("url", instructorSlug(name).map { paths.absolute(SitePaths.instructor($0)) })
+                        }
+                    }
+                }
+            }
+            location(run, page: page, to: &json)
+            if let price = run.booking.price {
+                json.key("offers")
+                offer(price, currency: run.booking.currency, availability: availability(run.booking),
+                      url: run.booking.register.flatMap { SafeURL.web($0) } ?? page, to: &json)
+            }
+            json.field("startDate", run.start.iso)
+        }
     }
 
     /// A run's days, with their hours and length; Google's course info asks
     /// for a schedule `duration` (or a `courseWorkload`).
-    private static func schedule(_ run: Run) -> JSONValue {
-        var hours: (start: JSONValue?, end: JSONValue?, duration: String) = (nil, nil, "P1D")
+    private static func schedule(_ run: Run, to json: inout JSONWriter) {
+        var hours: (start: String?, end: String?, duration: String) = (nil, nil, "P1D")
         if case let .hours(start, end) = run.hours {
-            hours = (.string("\(start):00"), .string("\(end):00"),
-                     isoDuration(minutes: end.minutesAfterMidnight - start.minutesAfterMidnight))
+            hours = ("\(start):00", "\(end):00", isoDuration(minutes: end.minutesAfterMidnight - start.minutesAfterMidnight))
         }
-        return .object([
-            "@type": .string("Schedule"),
-            "repeatFrequency": .string("Daily"),
-            "repeatCount": .int(run.dayCount),
-            "startDate": .string(run.start.iso),
-            "endDate": .string(run.end.iso),
-            "scheduleTimezone": .string(run.timezone),
-            "startTime": hours.start,
-            "endTime": hours.end,
-            "duration": .string(hours.duration),
-        ])
+        json.object { json in
+            json.field("@type", "Schedule")
+            json.field("duration", hours.duration)
+            json.field("endDate", run.end.iso)
+            json.field("endTime", hours.end)
+            json.field("repeatCount", run.dayCount)
+            json.field("repeatFrequency", "Daily")
+            json.field("scheduleTimezone", run.timezone)
+            json.field("startDate", run.start.iso)
+            json.field("startTime", hours.start)
+        }
     }
 
     /// Total teaching time of a run, e.g. `PT24H` for three days of eight hours.
@@ -105,13 +127,36 @@ enum StructuredData {
 
     /// The place, and for online and blended runs a `VirtualLocation` at the
     /// booking link (or the course page when booking is by e-mail).
-    private static func location(_ run: Run, page: String) -> JSONValue? {
-        let place = run.location.map { JSONValue.object(["@type": .string("Place"), "name": .string($0), "address": .string($0)]) }
-        guard run.booking.mode != .onsite else { return place }
-        let link = run.booking.register.flatMap { SafeURL.web($0) } ?? page
-        let virtual = JSONValue.object(["@type": .string("VirtualLocation"), "url": .string(link)])
-        if run.booking.mode == .online { return virtual }
-        return place.map { .array([$0, virtual]) } ?? virtual
+    private static func location(_ run: Run, page: String, to json: inout JSONWriter) {
+        func place(_ name: String, to json: inout JSONWriter) {
+            json.object { json in
+                json.field("@type", "Place")
+                json.field("address", name)
+                json.field("name", name)
+            }
+        }
+        func virtual(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("@type", "VirtualLocation")
+                json.field("url", run.booking.register.flatMap { SafeURL.web($0) } ?? page)
+            }
+        }
+        switch (run.booking.mode, run.location) {
+        case (.onsite, nil):
+            return
+        case let (.onsite, name?):
+            json.key("location")
+            place(name, to: &json)
+        case (.online, _), (.blended, nil):
+            json.key("location")
+            virtual(to: &json)
+        case let (.blended, name?):
+            json.key("location")
+            json.array { json in
+                place(name, to: &json)
+                virtual(to: &json)
+            }
+        }
     }
 
     private static func availability(_ booking: Booking) -> String {
@@ -130,29 +175,34 @@ enum StructuredData {
     /// `category: Free`, since a price without a currency is an error to
     /// Google and a made-up currency would be a false statement.
     private static func offer(_ price: Price, currency: CurrencyCode?, availability: String?, url: String,
-                              category: String? = nil) -> JSONValue {
+                              category: String? = nil, to json: inout JSONWriter) {
         let code = price.currency ?? currency
-        return .object([
-            "@type": .string("Offer"),
-            "category": .string(category ?? (price.isFree ? "Free" : "Paid")),
-            "price": code.map { _ in .decimal(price.amount) },
-            "priceCurrency": code.map { .string($0.code) },
-            "availability": availability.map { .string(schema($0)) },
-            "url": .string(url),
-        ])
+        json.object { json in
+            json.field("@type", "Offer")
+            json.field("availability", availability.map(schema))
+            json.field("category", category ?? (price.isFree ? "Free" : "Paid"))
+            if let code {
+                json.key("price")
+                json.decimal(price.amount)
+                json.field("priceCurrency", code.code)
+            }
+            json.field("url", url)
+        }
     }
 
-    /// The course's lowest price; `Partially Free` when some runs are free and others paid.
-    private static func courseOffer(_ course: Course, page: String) -> JSONValue? {
+    /// The course's lowest price (as `offers`); `Partially Free` when some
+    /// runs are free and others paid.
+    private static func courseOffer(_ course: Course, page: String, to json: inout JSONWriter) {
         let bookings = course.offeredBookings
         let prices = bookings.compactMap(\.price)
-        guard let lowest = Price.lowest(of: prices) else { return nil }
+        guard let lowest = Price.lowest(of: prices) else { return }
         let mixed = prices.contains(.free) && prices.contains { !$0.isFree }
         // A free lowest price is in the currency of the first free run.
         let currency = bookings.first { $0.price == lowest }?.currency
         let register = course.isScheduled ? nil : course.booking.register.flatMap { SafeURL.web($0) }
-        return offer(lowest, currency: currency, availability: course.isScheduled ? nil : availability(course.booking),
-                     url: register ?? page, category: mixed ? "Partially Free" : nil)
+        json.key("offers")
+        offer(lowest, currency: currency, availability: course.isScheduled ? nil : availability(course.booking),
+              url: register ?? page, category: mixed ? "Partially Free" : nil, to: &json)
     }
 
     private static func educationalLevel(_ level: CourseLevel) -> String {
@@ -164,17 +214,19 @@ enum StructuredData {
         }
     }
 
-    private static func prerequisites(_ items: [String]) -> JSONValue? {
-        switch items.count {
-        case 0: return nil
-        case 1: return .string(items[0])
-        default: return .array(items.map { .string($0) })
+    /// `coursePrerequisites`: one text, or a list of them.
+    private static func prerequisites(_ items: [String], to json: inout JSONWriter) {
+        guard !items.isEmpty else { return }
+        json.key("coursePrerequisites")
+        if items.count == 1 { return json.string(items[0]) }
+        json.array { json in
+            for item in items { json.string(item) }
         }
     }
 
     /// The `ItemList` of one catalog page, positions counted from `first`,
     /// written directly: building a dictionary per item cost more than the
-    /// rest of the page. Same keys and order as `JSONText.encode` would write.
+    /// rest of the page. Keys in sorted order, as in every object here.
     static func itemList(_ ordered: [Course], from first: Int, paths: SitePaths) -> String {
         var out = #"{"@context":"https://schema.org","@type":"ItemList","itemListElement":["#
         out.reserveCapacity(ordered.count * 160)
