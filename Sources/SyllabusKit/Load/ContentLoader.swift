@@ -37,6 +37,11 @@ enum ContentLoader {
         let coursePaths = SourceFolder.files(in: "content/courses", root: root,
                                              presence: .required(hint: "create it and add a course with `syllabus new course \"Title\"`"),
                                              accept: isMarkdown, skipping: undecodable, log: &log)
+        let instructorPaths = SourceFolder.files(in: "content/instructors", root: root, presence: .optional,
+                                                 accept: isMarkdown, skipping: undecodable, log: &log)
+        // A build that reads every file has them read ahead; a preview's
+        // rebuild reads only those whose stamp changed.
+        if !cache.keeps { SourcePrefetch.start(coursePaths + instructorPaths, under: root.path) }
         let courseResults = coursePaths.parallelMap { path in course(at: path, root: root, site: site, cache: cache) }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]
@@ -52,8 +57,6 @@ enum ContentLoader {
             }
         }
 
-        let instructorPaths = SourceFolder.files(in: "content/instructors", root: root, presence: .optional,
-                                                 accept: isMarkdown, skipping: undecodable, log: &log)
         var instructors: [Instructor] = []
         for path in instructorPaths {
             let result = cache.instructor(at: path, root: root.path) {

@@ -26,7 +26,8 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// `false` for a full build: nothing is compared with an earlier build.
-    private let keeps: Bool
+    /// Whether it keeps what it loads for the next build (a preview's).
+    let keeps: Bool
     private let lock = NSLock()
     private var courses: [String: Kept<Loaded<Course>>] = [:]
     private var instructors: [String: Kept<Loaded<Instructor>>] = [:]
