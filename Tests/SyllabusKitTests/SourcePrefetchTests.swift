@@ -11,7 +11,10 @@ import Testing
 /// leaves every file as it was.
 @Suite struct SourcePrefetchTests {
     #if os(Linux)
-    @Test func advisesRegularFilesAndSkipsWhatItCannotOpen() throws {
+    // A FIFO with no writer would block a plain open for ever: the limit
+    // turns that into a failure instead of a hung run.
+    @Test(.timeLimit(.minutes(1)))
+    func advisesRegularFilesAndSkipsWhatItCannotOpen() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("prefetch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -21,8 +24,6 @@ import Testing
         #expect(symlink("/etc/passwd", root + "/link.md") == 0)
         let before = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
 
-        // A FIFO with no writer would block a plain open for ever: the value
-        // arriving at all shows it did not.
         let advised = SourcePrefetch.start(["a.md", "fifo.md", "link.md", "missing.md", "b.md"], under: root).value
 
         #expect(advised == 2)
@@ -30,4 +31,23 @@ import Testing
         #expect(try String(contentsOfFile: root + "/a.md", encoding: .utf8) == "---\ntitle: A\n---\n")
     }
     #endif
+
+    /// Who reads ahead: a full build, and a preview until it has kept files;
+    /// a preview's rebuild reads only what changed, so it does not.
+    @Test func aPreviewReadsAheadOnlyBeforeItKeepsFiles() throws {
+        let site = try TestSite(["content/courses/a.md": "---\ntitle: A\n---\n"])
+        defer { site.remove() }
+        let full = BuildCache(keeps: false)
+        let preview = BuildCache(keeps: true)
+        #expect(full.readsEverySource)
+        #expect(preview.readsEverySource)
+        for cache in [full, preview] {
+            cache.startBuild()
+            _ = cache.course(at: "content/courses/a.md", root: site.root.path, settings: 0) {
+                BuildCache.Loaded(value: nil, log: DiagnosticLog())
+            }
+        }
+        #expect(full.readsEverySource)
+        #expect(!preview.readsEverySource)
+    }
 }

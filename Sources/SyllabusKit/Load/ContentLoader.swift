@@ -41,7 +41,7 @@ enum ContentLoader {
                                                  accept: isMarkdown, skipping: undecodable, log: &log)
         // A build that reads every file has them read ahead; a preview's
         // rebuild reads only those whose stamp changed.
-        if !cache.keeps { SourcePrefetch.start(coursePaths + instructorPaths, under: root.path) }
+        if cache.readsEverySource { SourcePrefetch.start(coursePaths + instructorPaths, under: root.path) }
         let courseResults = coursePaths.parallelMap { path in course(at: path, root: root, site: site, cache: cache) }
         var courses: [Course] = []
         var courseFiles: [String: Slug] = [:]

@@ -7,15 +7,16 @@ import Foundation
 /// took most of the search index's write and about 4% of a fresh build in
 /// the course pages' JSON-LD.
 ///
-/// Debug builds check that each object's keys come in ascending order, so a
-/// test that writes an object catches a key put in the wrong place.
+/// Debug builds check that each object's keys come in ascending order (and
+/// that keys are written only in objects), so a test that writes an object
+/// catches a key put in the wrong place.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var afterValue = false
     #if DEBUG
-    /// The last key of each open object, innermost last (`nil` for an array
-    /// or an object without a key yet).
-    private var lastKeys: [[UInt8]?] = []
+    /// What is open, innermost last: an array, or an object with its last key.
+    private enum Level { case array, object(lastKey: [UInt8]?) }
+    private var levels: [Level] = []
     #endif
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
@@ -27,7 +28,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: bracket))
         afterValue = false
         #if DEBUG
-        lastKeys.append(nil)
+        levels.append(bracket == "{" ? .object(lastKey: nil) : .array)
         #endif
     }
 
@@ -35,7 +36,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: bracket))
         afterValue = true
         #if DEBUG
-        lastKeys.removeLast()
+        levels.removeLast()
         #endif
     }
 
@@ -61,10 +62,12 @@ struct JSONWriter {
             #if DEBUG
             assert(name.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 >= 0x20 },
                    "JSON key \(String(decoding: name, as: UTF8.self)) needs escaping")
-            if let last = lastKeys.last {
+            if case let .object(last) = levels.last {
                 assert(last.map { $0.lexicographicallyPrecedes(name) } ?? true,
                        "JSON key \(String(decoding: name, as: UTF8.self)) out of sorted order")
-                lastKeys[lastKeys.count - 1] = Array(name)
+                levels[levels.count - 1] = .object(lastKey: Array(name))
+            } else {
+                assertionFailure("JSON key \(String(decoding: name, as: UTF8.self)) outside an object")
             }
             #endif
             bytes.append(contentsOf: name)

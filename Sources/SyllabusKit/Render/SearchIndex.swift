@@ -50,9 +50,9 @@ enum SearchIndex {
         // Taken, not copied: each entry's record is replaced in place.
         var kept = records?.take() ?? [:]
 
-        // Written straight to bytes, keys in sorted order (as `JSONText` writes
-        // objects): a tree of `JSONValue`s for 10,000 entries, sorted and written
-        // afterwards, took most of a preview rebuild's write stage. The entries
+        // Written straight to bytes by `JSONWriter`, keys in sorted order: a
+        // tree of values for 10,000 entries, sorted and written afterwards,
+        // took most of a preview rebuild's write stage. The entries
         // come first, and number the tables `f` and `h` list after them.
         var out = JSONWriter(capacity: courses.count * 200 + 64 * 1024)
         out.open("{")

@@ -26,8 +26,7 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// `false` for a full build: nothing is compared with an earlier build.
-    /// Whether it keeps what it loads for the next build (a preview's).
-    let keeps: Bool
+    private let keeps: Bool
     private let lock = NSLock()
     private var courses: [String: Kept<Loaded<Course>>] = [:]
     private var instructors: [String: Kept<Loaded<Instructor>>] = [:]
@@ -48,6 +47,10 @@ final class BuildCache: @unchecked Sendable {
     var searchRecords: SearchRecords? { keeps ? keptSearchRecords : nil }
 
     init(keeps: Bool) { self.keeps = keeps }
+
+    /// Whether the build about to start reads every source file: a full
+    /// build's does, and so does a preview's first (it has nothing kept yet).
+    var readsEverySource: Bool { !keeps || lock.withLock { courses.isEmpty && instructors.isEmpty } }
 
     /// The course at `path` (under `root`) as last loaded if neither the file
     /// nor `settings` changed since, else `load()`'s.
