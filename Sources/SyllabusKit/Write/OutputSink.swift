@@ -29,10 +29,10 @@ struct OutputSink: Sendable {
             plan.reportBodyLinks(log: &log)
             if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
             progress.stage("Writing feeds", total: plan.feeds.count + plan.indexes.count)
-            // The sitemaps and the search index go beside the feeds: the catalog
-            // feed and the search index, the two large files a preview makes on
-            // every save, are then made one on each core.
-            try write(plan.feeds + plan.indexes, progress: progress)
+            // The sitemaps and the search index go beside the feeds, first: the
+            // search index and the catalog feed, the two large files a preview
+            // makes on every save, are then made one on each core.
+            try write(plan.indexes + plan.feeds, progress: progress)
             plan.reportFeedSizes(log: &log)
             clock.lap("feeds")
             for asset in plan.assets {
@@ -82,7 +82,10 @@ struct OutputSink: Sendable {
             }
         }
         let salt = folder?.recordsPages == true ? self.salt : nil
-        let outcomes = (first + rest).parallelMap { page -> Outcome in
+        // A page at a time: the catalog feed (16 MB at 10,000 courses) and
+        // the topic feeds cost hundreds of course feeds each, and in chunks
+        // they left one core finishing alone.
+        let outcomes = (first + rest).parallelMap(chunk: 1) { page -> Outcome in
             defer { progress.advance() }
             do {
                 let made = page.make()
