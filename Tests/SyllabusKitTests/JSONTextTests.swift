@@ -3,18 +3,25 @@ import Testing
 @testable import SyllabusKit
 
 struct JSONTextTests {
+    /// A string as `JSONWriter` writes it, quotes included.
+    private func quoted(_ text: String) -> String {
+        var json = JSONWriter(capacity: text.utf8.count + 2)
+        json.string(text)
+        return json.text
+    }
+
     @Test func escapesWhatJSONAndScriptElementsNeed() {
-        #expect(JSONText.quoted(#"say "hi" \ bye"#) == #""say \"hi\" \\ bye""#)
-        #expect(JSONText.quoted("a\nb\rc\td\u{1}") == #""a\nb\rc\td\u0001""#)
-        #expect(JSONText.quoted("</script><!-- & co") == #""\u003c/script\u003e\u003c!-- \u0026 co""#)
-        #expect(JSONText.quoted("line\u{2028}para\u{2029}end") == #""line\u2028para\u2029end""#)
+        #expect(quoted(#"say "hi" \ bye"#) == #""say \"hi\" \\ bye""#)
+        #expect(quoted("a\nb\rc\td\u{1}") == #""a\nb\rc\td\u0001""#)
+        #expect(quoted("</script><!-- & co") == #""\u003c/script\u003e\u003c!-- \u0026 co""#)
+        #expect(quoted("line\u{2028}para\u{2029}end") == #""line\u2028para\u2029end""#)
     }
 
     @Test func copiesOtherTextUnchanged() {
-        #expect(JSONText.quoted("Café ☕ für Größen – 日本語 🎓") == "\"Café ☕ für Größen – 日本語 🎓\"")
+        #expect(quoted("Café ☕ für Größen – 日本語 🎓") == "\"Café ☕ für Größen – 日本語 🎓\"")
         // Other three-byte characters starting with E2 stay as they are.
-        #expect(JSONText.quoted("a\u{2027}\u{202A}b") == "\"a\u{2027}\u{202A}b\"")
-        #expect(JSONText.quoted("") == #""""#)
+        #expect(quoted("a\u{2027}\u{202A}b") == "\"a\u{2027}\u{202A}b\"")
+        #expect(quoted("") == #""""#)
     }
 
     @Test func writerSeparatesValuesAndLeavesOutAbsentFields() {

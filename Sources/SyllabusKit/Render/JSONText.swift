@@ -6,14 +6,6 @@ import Foundation
 /// took a fifth of a large build's time; this works on UTF-8 bytes and
 /// copies unescaped runs whole. `JSONWriter` writes the rest of the JSON.
 enum JSONText {
-    /// A JSON string literal, quotes included.
-    static func quoted(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 2)
-        writeString(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// `text` as a JSON string literal at the end of `out`.

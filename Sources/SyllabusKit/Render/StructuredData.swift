@@ -224,21 +224,24 @@ enum StructuredData {
         }
     }
 
-    /// The `ItemList` of one catalog page, positions counted from `first`,
-    /// written directly: building a dictionary per item cost more than the
-    /// rest of the page. Keys in sorted order, as in every object here.
+    /// The `ItemList` of one catalog page, positions counted from `first`.
     static func itemList(_ ordered: [Course], from first: Int, paths: SitePaths) -> String {
-        var out = #"{"@context":"https://schema.org","@type":"ItemList","itemListElement":["#
-        out.reserveCapacity(ordered.count * 160)
-        for (offset, course) in ordered.enumerated() {
-            if offset > 0 { out += "," }
-            out += #"{"@type":"ListItem","name":"#
-            out += JSONText.quoted(course.title)
-            out += #","position":"# + String(first + offset) + #","url":"#
-            out += JSONText.quoted(paths.absolute(SitePaths.course(course.slug)))
-            out += "}"
+        var json = JSONWriter(capacity: 128 + ordered.count * 160)
+        json.object { json in
+            json.field("@context", "https://schema.org")
+            json.field("@type", "ItemList")
+            json.key("itemListElement")
+            json.array { json in
+                for (offset, course) in ordered.enumerated() {
+                    json.object { json in
+                        json.field("@type", "ListItem")
+                        json.field("name", course.title)
+                        json.field("position", first + offset)
+                        json.field("url", paths.absolute(SitePaths.course(course.slug)))
+                    }
+                }
+            }
         }
-        out += "]}"
-        return out
+        return json.text
     }
 }
